@@ -1,0 +1,62 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { sendAsDescribed } from '../shared/executor';
+import { getCommandParameters, getCommands } from './listSearch/commands';
+import {
+	searchBusinesses,
+	searchCoworkerTasks,
+	searchCoworkers,
+	searchCrmOpportunityHistories,
+	searchUsers,
+} from './listSearch/searchRecords';
+import { coworkerTaskDescription, crmOpportunityHistoryDescription } from './resources';
+import { nexudusApi } from './transport';
+
+export class Nexudus implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nexudus Spaces',
+		name: 'nexudus',
+		icon: { light: 'file:../../icons/nexudus.svg', dark: 'file:../../icons/nexudus.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage coworker tasks and CRM opportunity histories in Nexudus Spaces',
+		defaults: { name: 'Nexudus Spaces' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'nexudusSpacesApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		requestOperations: { pagination: sendAsDescribed(nexudusApi) },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Coworker Task', value: 'coworkerTask' },
+					{ name: 'CRM Opportunity History', value: 'crmOpportunityHistory' },
+				],
+				default: 'coworkerTask',
+			},
+			...coworkerTaskDescription,
+			...crmOpportunityHistoryDescription,
+		],
+	};
+
+	methods = {
+		listSearch: {
+			searchBusinesses,
+			searchCoworkerTasks,
+			searchCoworkers,
+			searchCrmOpportunityHistories,
+			searchUsers,
+		},
+		loadOptions: { getCommands, getCommandParameters },
+	};
+}

@@ -1,0 +1,119 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { recordLocator } from '../shared/fields';
+import { pollChanges } from '../shared/polling/pollChanges';
+import { checkTriggerFilters } from './trigger/filters';
+import { nexudusChangeFeed, type NexudusEvent } from './trigger/changeFeed';
+import { pickers } from './pickers';
+import { nexudusEntities } from './resources';
+import { searchBusinesses, searchCoworkers, searchUsers } from './listSearch/searchRecords';
+
+const forTasks = { show: { resource: ['coworkerTask'] } };
+const forHistories = { show: { resource: ['crmOpportunityHistory'] } };
+
+export class NexudusTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nexudus Spaces Trigger',
+		name: 'nexudusTrigger',
+		icon: { light: 'file:../../icons/nexudus.svg', dark: 'file:../../icons/nexudus.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] + ": " + $parameter["resource"] }}',
+		description: 'Starts the workflow when coworker tasks or CRM opportunity histories change',
+		defaults: { name: 'Nexudus Spaces Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'nexudusSpacesApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Coworker Task', value: 'coworkerTask' },
+					{ name: 'CRM Opportunity History', value: 'crmOpportunityHistory' },
+				],
+				default: 'coworkerTask',
+			},
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Created', value: 'created', description: 'A record was created' },
+					{
+						name: 'Created or Updated',
+						value: 'createdOrUpdated',
+						description: 'A record was created or changed',
+					},
+					{ name: 'Updated', value: 'updated', description: 'An existing record was changed' },
+				],
+				default: 'createdOrUpdated',
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				displayOptions: forTasks,
+				options: [
+					recordLocator(pickers.business, { displayName: 'Business', name: 'business' }),
+					{
+						displayName: 'Completed',
+						name: 'completed',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to only report completed tasks (on) or open tasks (off)',
+					},
+					recordLocator(pickers.coworker, { displayName: 'Coworker', name: 'coworker' }),
+					recordLocator(pickers.user, { displayName: 'Responsible User', name: 'responsible' }),
+				],
+			},
+			{
+				displayName: 'Filters',
+				name: 'historyFilters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				displayOptions: forHistories,
+				options: [
+					{
+						displayName: 'New Board Column ID',
+						name: 'newCrmBoardColumn',
+						type: 'number',
+						default: 0,
+						description: 'Only report moves into this board column (stage)',
+					},
+					{
+						displayName: 'Opportunity ID',
+						name: 'crmOpportunity',
+						type: 'number',
+						default: 0,
+						description: 'Only report moves of this opportunity',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch: { searchBusinesses, searchCoworkers, searchUsers } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const resource = this.getNodeParameter('resource') as string;
+		const entity = nexudusEntities.find((candidate) => candidate.resource === resource)!;
+		const event = this.getNodeParameter('event') as NexudusEvent;
+		const filters: IDataObject = checkTriggerFilters(this, entity);
+		return await pollChanges(this, nexudusChangeFeed(this, entity, event, filters));
+	}
+}

@@ -1,0 +1,20 @@
+import type { RecordField } from '../shared/fields';
+
+/** A Nexudus record type: the API generates the same endpoints and filters for every one. */
+export interface NexudusEntity {
+	/** The node's resource value. */
+	resource: string;
+	/** The entity name Nexudus uses in filters, e.g. `CoworkerTask_Name`. */
+	name: string;
+	/** The endpoint below the base URL, e.g. `/crm/coworkertasks`. */
+	path: string;
+	/** Singular and plural as users say them. */
+	noun: string;
+	nounPlural: string;
+	/** Writable fields; the required ones must be set on create. */
+	fields: RecordField[];
+	/** The properties the List operation may sort by. */
+	sortable: string[];
+	/** The date and number properties that take from_/to_ range filters. */
+	ranges: Array<{ property: string; displayName: string; type: 'dateTime' | 'number' }>;
+}

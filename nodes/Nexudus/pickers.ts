@@ -1,0 +1,13 @@
+import type { RecordPicker } from '../shared/fields';
+
+/** The records users pick in Nexudus fields, each backed by a listSearch method. */
+export const pickers = {
+	business: { searchListMethod: 'searchBusinesses', noun: 'business' },
+	coworker: { searchListMethod: 'searchCoworkers', noun: 'coworker' },
+	user: { searchListMethod: 'searchUsers', noun: 'user' },
+	coworkerTask: { searchListMethod: 'searchCoworkerTasks', noun: 'coworker task' },
+	crmOpportunityHistory: {
+		searchListMethod: 'searchCrmOpportunityHistories',
+		noun: 'opportunity history entry',
+	},
+} satisfies Record<string, RecordPicker>;

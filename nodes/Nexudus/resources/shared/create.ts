@@ -1,0 +1,39 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { toItems, type OperationExecutor } from '../../../shared/executor';
+import { fieldParameter, readRecordFields } from '../../../shared/fields';
+import { vendorRequest } from '../../../shared/transport/request';
+import type { NexudusEntity } from '../../entities';
+import { nexudusApi } from '../../transport';
+import { getRecord, writtenId } from './write';
+
+/** Create: the required fields up front, every other documented field under Additional Fields. */
+export function createFields(entity: NexudusEntity): INodeProperties[] {
+	const show = { resource: [entity.resource], operation: ['create'] };
+	const required = entity.fields.filter((field) => field.required);
+	const optional = entity.fields.filter((field) => !field.required);
+	return [
+		...required.map((field) => ({ ...fieldParameter(field, true), displayOptions: { show } })),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: optional.map((field) => fieldParameter(field)),
+			displayOptions: { show },
+		},
+	];
+}
+
+/** Creates the record, then reads it back so the output is the whole new record. */
+export function createRecord(entity: NexudusEntity): OperationExecutor {
+	return async function createRecord(requestData) {
+		const body = {
+			...readRecordFields(this, entity.fields.filter((field) => field.required)),
+			...readRecordFields(this, entity.fields.filter((field) => !field.required), 'additionalFields'),
+		};
+		const envelope = await vendorRequest<IDataObject>(this, nexudusApi, { ...requestData.options, body });
+		return toItems(this, await getRecord(this, entity, writtenId(envelope), requestData.options));
+	};
+}

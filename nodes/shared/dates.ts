@@ -1,0 +1,44 @@
+const ISO_DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Reads a date as users and n8n's date picker write it: ISO 8601 with or without time, seconds
+ * and offset. A value without an offset is taken as UTC, never as the machine's local time.
+ * Returns undefined for anything else.
+ */
+export function parseDate(value: unknown): Date | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+	if (typeof value !== 'string') return undefined;
+	const match = ISO_DATE_TIME.exec(value.trim());
+	if (!match) return undefined;
+	const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '0'] = match;
+	const offset = match[8] ?? 'Z';
+	const normalised = `${year}-${month}-${day}T${hour}:${minute}:${second}.${fraction.padEnd(3, '0').slice(0, 3)}${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`;
+	const date = new Date(normalised);
+	if (Number.isNaN(date.getTime())) return undefined;
+	// Reject dates that JavaScript rolls over, such as 2026-02-30.
+	const calendarCheck = new Date(`${year}-${month}-${day}T00:00:00Z`);
+	return calendarCheck.getUTCDate() === Number(day) ? date : undefined;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** `YYYY-MM-DDTHH:mm` in UTC: the minute-precision form of Nexudus range filters. */
+export function toMinuteStamp(date: Date): string {
+	return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+}
+
+/** Whole seconds since the Unix epoch: Copper's date form. */
+export function toUnixSeconds(date: Date): number {
+	return Math.floor(date.getTime() / 1000);
+}
+
+/** A Unix timestamp in seconds as a Date. */
+export function fromUnixSeconds(seconds: number): Date {
+	return new Date(seconds * 1000);
+}
+
+/** Drops everything below `granularityMs`, e.g. the seconds of a minute-precision API. */
+export function floorTo(date: Date, granularityMs: number): Date {
+	return new Date(Math.floor(date.getTime() / granularityMs) * granularityMs);
+}

@@ -1,0 +1,132 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { checkParameters, dateInput, recordId, requiredText, type ParameterRules } from './validation';
+
+/** How a record is picked: the listSearch method behind a searchable resource locator. */
+export interface RecordPicker {
+	searchListMethod: string;
+	/** What the records are called, e.g. "coworker". */
+	noun: string;
+}
+
+/** One writable field of a vendor record: where it goes in the API, and how users see it. */
+export interface RecordField {
+	/** The property name in the vendor's JSON, e.g. `DueDate`. */
+	property: string;
+	displayName: string;
+	type: 'string' | 'text' | 'boolean' | 'number' | 'dateTime' | 'record';
+	description?: string;
+	/** Required when creating a record. */
+	required?: boolean;
+	/** For `record` fields: how the user picks the record. */
+	picker?: RecordPicker;
+	/** For `dateTime` fields: how the vendor writes dates. Defaults to ISO 8601 in UTC. */
+	formatDate?: (date: Date) => string | number;
+}
+
+/** The parameter name of a field: its API property in camelCase. */
+export const parameterName = (field: RecordField) =>
+	field.property.charAt(0).toLowerCase() + field.property.slice(1);
+
+/** A searchable resource locator for picking one record, with an ID mode. */
+export function recordLocator(
+	picker: RecordPicker,
+	base: Pick<INodeProperties, 'displayName' | 'name'> & Partial<INodeProperties>,
+): INodeProperties {
+	return {
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...base,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${picker.noun}...`,
+				typeOptions: { searchListMethod: picker.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1234567',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: 'Enter a numeric ID' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The UI parameter for one field, without display options. */
+export function fieldParameter(field: RecordField, required = false): INodeProperties {
+	const base = {
+		displayName: field.displayName,
+		name: parameterName(field),
+		description: field.description,
+		required,
+	};
+	switch (field.type) {
+		case 'record':
+			return recordLocator(field.picker!, base);
+		case 'boolean':
+			return { ...base, type: 'boolean', default: false };
+		case 'number':
+			return { ...base, type: 'number', default: 0 };
+		case 'dateTime':
+			return { ...base, type: 'dateTime', default: '' };
+		case 'text':
+			return { ...base, type: 'string', default: '', typeOptions: { rows: 4 } };
+		default:
+			return { ...base, type: 'string', default: '' };
+	}
+}
+
+function fieldSchema(field: RecordField, required: boolean): z.ZodTypeAny {
+	const schema = {
+		record: recordId,
+		boolean: z.boolean({ invalid_type_error: 'Expected true or false' }),
+		number: z.number({ invalid_type_error: 'Expected a number' }),
+		dateTime: dateInput.transform((date) => (field.formatDate ?? ((d: Date) => d.toISOString()))(date)),
+		text: required ? requiredText : z.string(),
+		string: required ? requiredText : z.string(),
+	}[field.type];
+	if (required) return schema;
+	// An optional date left empty clears the vendor's value.
+	return field.type === 'dateTime'
+		? z.union([z.literal('').transform(() => null), schema]).optional()
+		: schema.optional();
+}
+
+/**
+ * Reads fields from the current item into a vendor body. Fields under `collection` (e.g.
+ * `additionalFields`) are optional and only sent when set; the others are required.
+ * Invalid values fail with a NodeOperationError naming the field, before any request.
+ */
+export function readRecordFields(
+	context: IExecuteSingleFunctions,
+	fields: RecordField[],
+	collection?: string,
+): IDataObject {
+	const rules: ParameterRules = {};
+	const set = collection
+		? (context.getNodeParameter(collection, {}) as IDataObject)
+		: undefined;
+	for (const field of fields) {
+		const name = parameterName(field);
+		if (set && !(name in set)) continue;
+		const path = collection ? `${collection}.${name}` : name;
+		rules[path] = { label: field.displayName, schema: fieldSchema(field, !collection) };
+	}
+	const parsed = checkParameters(context, rules);
+	const body: IDataObject = {};
+	for (const field of fields) {
+		const path = collection ? `${collection}.${parameterName(field)}` : parameterName(field);
+		if (parsed[path] !== undefined) body[field.property] = parsed[path] as IDataObject[string];
+	}
+	return body;
+}

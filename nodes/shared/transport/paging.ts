@@ -1,0 +1,36 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { vendorRequest, type ApiContext, type RequestOptions } from './request';
+import type { VendorApi } from './vendorApi';
+
+/** How one vendor pages a list: where the page goes in a request, and how a page reads. */
+export interface PagingStyle {
+	/** The largest page the vendor serves. */
+	maxPageSize: number;
+	/** Returns the request for page `pageIndex` (counted from 0) of `pageSize` records. */
+	requestPage(options: RequestOptions, pageIndex: number, pageSize: number): RequestOptions;
+	/** Reads one page's records, and whether the vendor says more pages follow. */
+	readPage(body: unknown, pageSize: number): { records: IDataObject[]; hasMore: boolean };
+}
+
+/**
+ * Fetches records page by page at the vendor's largest page size, or at `limit` when that is
+ * smaller, and stops exactly at the end of the list or once `limit` records are in.
+ */
+export async function fetchPages(
+	context: ApiContext,
+	api: VendorApi,
+	paging: PagingStyle,
+	options: RequestOptions,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const pageSize = Math.min(paging.maxPageSize, limit ?? paging.maxPageSize);
+	const records: IDataObject[] = [];
+	for (let pageIndex = 0; ; pageIndex++) {
+		const body = await vendorRequest(context, api, paging.requestPage(options, pageIndex, pageSize));
+		const page = paging.readPage(body, pageSize);
+		records.push(...page.records);
+		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
+		if (!page.hasMore || page.records.length === 0) return records;
+	}
+}

@@ -1,0 +1,90 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { parseDate } from './dates';
+
+/** A parameter as the user sees it, and what a valid value looks like. */
+export interface ParameterRule {
+	/** The field's display name, used in the error message. */
+	label: string;
+	schema: z.ZodTypeAny;
+}
+
+/** Rules keyed by parameter path, e.g. `taskId` or `updateFields.DueDate`. */
+export type ParameterRules = Record<string, ParameterRule>;
+
+/** A record id: a positive whole number, given as a number or as digits. */
+export const recordId = z.union([
+	z.number().int().positive(),
+	z
+		.string()
+		.trim()
+		.regex(/^\d+$/, 'Expected a positive whole number')
+		.transform(Number)
+		.refine((id) => id > 0, 'Expected a positive whole number'),
+]);
+
+/** A comma-separated list of record ids, e.g. `12, 15, 19`. */
+export const recordIdList = z
+	.string()
+	.trim()
+	.min(1, 'Enter at least one ID')
+	.transform((value) => value.split(',').map((id) => id.trim()))
+	.pipe(z.array(recordId).min(1, 'Enter at least one ID'));
+
+/** A date in ISO 8601 form, as n8n's date picker gives it. */
+export const dateInput = z
+	.union([z.string(), z.date()])
+	.refine((value) => parseDate(value) !== undefined, {
+		message: 'Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z',
+	})
+	.transform((value) => parseDate(value) as Date);
+
+/** Text that must not be empty. */
+export const requiredText = z.string().trim().min(1, 'This field is required');
+
+/** A choice among fixed values. */
+export const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
+	z.enum(values, { errorMap: () => ({ message: `Expected one of: ${values.join(', ')}` }) });
+
+/**
+ * Checks the current item's parameters against `rules` and returns the parsed values by path.
+ * Optional parameters (schemas accepting undefined) may be absent. The first failure becomes a
+ * NodeOperationError that names the field, so nothing is sent for an invalid item.
+ */
+export function checkParameters(
+	context: IExecuteSingleFunctions,
+	rules: ParameterRules,
+): Record<string, unknown> {
+	const parsed: Record<string, unknown> = {};
+	for (const [path, rule] of Object.entries(rules)) {
+		const value = context.getNodeParameter(path, undefined, { extractValue: true });
+		const result = rule.schema.safeParse(value);
+		if (!result.success) {
+			const issue = result.error.issues[0];
+			const shown = value === undefined || value === '' ? 'nothing' : JSON.stringify(value);
+			throw new NodeOperationError(
+				context.getNode(),
+				`Invalid value for "${rule.label}": ${issue.message}`,
+				{
+					itemIndex: context.getItemIndex(),
+					description: `The "${rule.label}" field received ${shown}.`,
+				},
+			);
+		}
+		parsed[path] = result.data;
+	}
+	return parsed;
+}
+
+/** A preSend hook that checks parameters before the request is built into anything. */
+export function validateParameters(rules: ParameterRules) {
+	return async function validate(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		checkParameters(this, rules);
+		return requestOptions;
+	};
+}

@@ -1,0 +1,98 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+	IRun,
+	IWorkflowBase,
+	NodeError,
+} from 'n8n-workflow';
+import { Workflow, createRunExecutionData } from 'n8n-workflow';
+
+import { createAdditionalData } from './additionalData';
+import { PackageNodeTypes } from './nodeTypes';
+
+export interface NodeRun {
+	/** The JSON of every item on the node's first output. */
+	json: IDataObject[];
+	/** Error items produced under Continue On Fail, by index of output item. */
+	itemErrors: Array<NodeError | undefined>;
+	/** The error that stopped the workflow, if any. */
+	error?: NodeError;
+	/** Credential data as stored after the run (e.g. a renewed token). */
+	storedCredentials: Record<string, ICredentialDataDecryptedObject>;
+}
+
+export interface NodeRunOptions {
+	type: string;
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Input items; one empty item when omitted, as after a Manual Trigger. */
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+const NODE_NAME = 'Node under test';
+
+/** Runs one node inside a workflow through n8n-core's WorkflowExecute, as a manual execution. */
+export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
+	const nodeTypes = new PackageNodeTypes();
+	const node: INode = {
+		id: 'node-under-test',
+		name: NODE_NAME,
+		type: options.type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(
+			Object.keys(options.credentials).map((type) => [type, { id: '1', name: type }]),
+		),
+		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+	};
+	const workflowData: IWorkflowBase = {
+		id: 'test-workflow',
+		name: 'Test workflow',
+		active: false,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as IWorkflowBase;
+	const workflow = new Workflow({
+		id: workflowData.id,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		nodeTypes,
+		active: false,
+	});
+
+	const stored = structuredClone(options.credentials);
+	const { additionalData } = createAdditionalData(stored);
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	additionalData.hooks = hooks;
+	const done = new Promise<IRun>((resolve) => {
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
+	});
+
+	const input = (options.input ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
+		},
+	});
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
+	const run = await done;
+
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const items = taskData?.data?.main?.[0] ?? [];
+	return {
+		json: items.map((item) => item.json),
+		itemErrors: items.map((item) => item.error as NodeError | undefined),
+		error: (run.data.resultData.error as NodeError | undefined) ?? undefined,
+		storedCredentials: stored,
+	};
+}
