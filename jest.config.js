@@ -1,3 +1,5 @@
+process.env.N8N_LOG_LEVEL = 'silent';
+
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',

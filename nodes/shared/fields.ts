@@ -98,7 +98,7 @@ function fieldSchema(field: RecordField, required: boolean): z.ZodTypeAny {
 	if (required) return schema;
 	// An optional date left empty clears the vendor's value.
 	return field.type === 'dateTime'
-		? z.union([z.literal('').transform(() => null), schema]).optional()
+		? z.preprocess((value) => (value === '' ? null : value), schema.nullable().optional())
 		: schema.optional();
 }
 

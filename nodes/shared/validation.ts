@@ -15,15 +15,14 @@ export interface ParameterRule {
 export type ParameterRules = Record<string, ParameterRule>;
 
 /** A record id: a positive whole number, given as a number or as digits. */
-export const recordId = z.union([
-	z.number().int().positive(),
+const POSITIVE_WHOLE = 'Expected a positive whole number';
+export const recordId = z.preprocess(
+	(value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
 	z
-		.string()
-		.trim()
-		.regex(/^\d+$/, 'Expected a positive whole number')
-		.transform(Number)
-		.refine((id) => id > 0, 'Expected a positive whole number'),
-]);
+		.number({ invalid_type_error: POSITIVE_WHOLE, required_error: 'This field is required' })
+		.int(POSITIVE_WHOLE)
+		.positive(POSITIVE_WHOLE),
+);
 
 /** A comma-separated list of record ids, e.g. `12, 15, 19`. */
 export const recordIdList = z

@@ -1,7 +1,14 @@
 import nock from 'nock';
 
+import { forgetUnmatchedRequests, recordUnmatchedRequests } from './requests';
+
 beforeAll(() => {
 	nock.disableNetConnect();
+	recordUnmatchedRequests();
+});
+
+beforeEach(() => {
+	forgetUnmatchedRequests();
 });
 
 afterEach(() => {

@@ -1,4 +1,4 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { parseDate, toMinuteStamp } from '../../shared/dates';
@@ -74,7 +74,7 @@ export function nexudusChangeFeed(
 				} catch (error) {
 					// Deleted since it changed: there is nothing left to report.
 					if (error instanceof NodeApiError && error.httpCode === '404') continue;
-					throw error;
+					throw new NodeApiError(context.getNode(), error as JsonObject);
 				}
 			}
 			return full;

@@ -17,6 +17,7 @@ export async function getRecord(
 		baseURL: options.baseURL,
 		timeout: options.timeout,
 		allowedDomains: options.allowedDomains,
+		headers: { Accept: 'application/json' },
 		method: 'GET',
 		url: `${entity.path}/${encodeURIComponent(id)}`,
 	});

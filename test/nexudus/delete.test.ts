@@ -1,0 +1,37 @@
+import nock from 'nock';
+
+import { expectExactRequests, expectNoRequests } from '../helpers/requests';
+import { runNode } from '../helpers/runNode';
+import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
+import { written } from './fixtures/writeEnvelopes';
+
+const remove = (value: string) =>
+	runNode({
+		type: NODE,
+		parameters: {
+			resource: 'coworkerTask',
+			operation: 'delete',
+			recordId: { __rl: true, mode: 'list', value },
+		},
+		credentials: basicCredentials,
+	});
+
+describe('Nexudus › delete', () => {
+	it('deletes the task and reports which one went', async () => {
+		const scope = nock(BASE_URL, { reqheaders: { authorization: BASIC_AUTH } })
+			.delete('/crm/coworkertasks/1001')
+			.reply(200, written(null, 'The record was deleted successfully.'));
+
+		const run = await remove('1001');
+
+		expect(run.json).toEqual([{ Id: 1001, deleted: true }]);
+		expectExactRequests(scope);
+	});
+
+	it('rejects an ID that would change the path, before any request', async () => {
+		const run = await remove('1001/../../sys/users');
+
+		expect(run.error?.message).toBe('Invalid value for "Coworker task": Expected a positive whole number');
+		expectNoRequests();
+	});
+});

@@ -1,0 +1,64 @@
+import nock from 'nock';
+
+import { expectExactRequests } from '../helpers/requests';
+import { runNode } from '../helpers/runNode';
+import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
+import { searchPage, taskNumber } from './fixtures/coworkerTaskPage';
+
+describe('Nexudus › range', () => {
+	it('sends from_/to_ bounds, dates as YYYY-MM-DDTHH:mm in UTC and numbers as they are', async () => {
+		const matches = [taskNumber(3)];
+		const scope = nock(BASE_URL, { reqheaders: { authorization: BASIC_AUTH } })
+			.get('/crm/coworkertasks')
+			.query({
+				from_CoworkerTask_UpdatedOn: '2026-11-01T00:00',
+				to_CoworkerTask_UpdatedOn: '2026-11-21T22:30',
+				from_CoworkerTask_Id: '1000',
+				page: '1',
+				size: '25',
+			})
+			.reply(200, searchPage(matches, 1, 25, 1));
+
+		const run = await runNode({
+			type: NODE,
+			parameters: {
+				resource: 'coworkerTask',
+				operation: 'range',
+				ranges: {
+					fromUpdatedOn: '2026-11-01',
+					toUpdatedOn: '2026-11-22T00:30:00+02:00',
+					fromId: 1000,
+				},
+				returnAll: false,
+				limit: 25,
+			},
+			credentials: basicCredentials,
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual(matches);
+		expectExactRequests(scope);
+	});
+
+	it('ranges over opportunity histories by FromTime', async () => {
+		const entry = { Id: 7, CrmOpportunityId: 3, NewCrmBoardColumnId: 40, FromTime: '2026-10-02T10:00:00Z' };
+		const scope = nock(BASE_URL)
+			.get('/crm/crmopportunityhistories')
+			.query({ from_CrmOpportunityHistory_FromTime: '2026-10-01T00:00', page: '1', size: '1000' })
+			.reply(200, searchPage([entry], 1, 1000, 1));
+
+		const run = await runNode({
+			type: NODE,
+			parameters: {
+				resource: 'crmOpportunityHistory',
+				operation: 'range',
+				ranges: { fromFromTime: '2026-10-01T00:00:00Z' },
+				returnAll: true,
+			},
+			credentials: basicCredentials,
+		});
+
+		expect(run.json).toEqual([entry]);
+		expectExactRequests(scope);
+	});
+});
