@@ -57,8 +57,10 @@ export function checkParameters(
 	rules: ParameterRules,
 ): Record<string, unknown> {
 	const parsed: Record<string, unknown> = {};
+	const absent = {};
 	for (const [path, rule] of Object.entries(rules)) {
-		const value = context.getNodeParameter(path, undefined, { extractValue: true });
+		const read = context.getNodeParameter(path, absent, { extractValue: true });
+		const value = read === absent ? undefined : read;
 		const result = rule.schema.safeParse(value);
 		if (!result.success) {
 			const issue = result.error.issues[0];

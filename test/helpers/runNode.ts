@@ -16,8 +16,6 @@ import { PackageNodeTypes } from './nodeTypes';
 export interface NodeRun {
 	/** The JSON of every item on the node's first output. */
 	json: IDataObject[];
-	/** Error items produced under Continue On Fail, by index of output item. */
-	itemErrors: Array<NodeError | undefined>;
 	/** The error that stopped the workflow, if any. */
 	error?: NodeError;
 	/** Credential data as stored after the run (e.g. a renewed token). */
@@ -91,7 +89,6 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 	const items = taskData?.data?.main?.[0] ?? [];
 	return {
 		json: items.map((item) => item.json),
-		itemErrors: items.map((item) => item.error as NodeError | undefined),
 		error: (run.data.resultData.error as NodeError | undefined) ?? undefined,
 		storedCredentials: stored,
 	};

@@ -83,18 +83,22 @@ export function commandFields(entity: NexudusEntity): INodeProperties[] {
 const runCommandRules = {
 	command: { label: 'Command', schema: requiredText },
 	commandIds: { label: 'Record IDs', schema: recordIdList },
-	'commandParameters.parameter': {
+	commandParameters: {
 		label: 'Command Parameters',
 		schema: z
-			.array(z.object({ name: requiredText, value: z.union([z.string(), z.number(), z.boolean()]) }))
-			.optional(),
+			.object({
+				parameter: z
+					.array(z.object({ name: requiredText, value: z.union([z.string(), z.number(), z.boolean()]) }))
+					.default([]),
+			})
+			.default({}),
 	},
 };
 
 /** Runs a command; Nexudus reports a failed run with HTTP 200 and WasSuccessful false. */
 export const runCommand: OperationExecutor = async function runCommand(requestData) {
 	const input = checkParameters(this, runCommandRules);
-	const parameters = (input['commandParameters.parameter'] as IDataObject[] | undefined) ?? [];
+	const parameters = (input.commandParameters as { parameter: IDataObject[] }).parameter;
 	const envelope = await vendorRequest<IDataObject>(this, nexudusApi, {
 		...requestData.options,
 		body: {

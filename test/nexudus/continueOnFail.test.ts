@@ -1,0 +1,56 @@
+import nock from 'nock';
+
+import { expectExactRequests, expectNoRequests } from '../helpers/requests';
+import { runNode } from '../helpers/runNode';
+import { BASE_URL, NODE, basicCredentials } from './credentials';
+import task from './fixtures/coworkerTask.json';
+
+describe('Nexudus › Continue On Fail', () => {
+	it('turns the bad item into an error item and still runs the others', async () => {
+		const other = { ...task, Id: 1003, Name: 'Book a locker' };
+		const scope = nock(BASE_URL)
+			.get('/crm/coworkertasks/1001')
+			.reply(200, task)
+			.get('/crm/coworkertasks/1003')
+			.reply(200, other);
+
+		const run = await runNode({
+			type: NODE,
+			parameters: {
+				resource: 'coworkerTask',
+				operation: 'get',
+				recordId: { __rl: true, mode: 'id', value: '={{ $json.taskId }}' },
+			},
+			input: [{ taskId: '1001' }, { taskId: 'not-an-id' }, { taskId: '1003' }],
+			credentials: basicCredentials,
+			continueOnFail: true,
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([
+			task,
+			{ error: 'Invalid value for "Coworker task": Expected a positive whole number' },
+			other,
+		]);
+		expectExactRequests(scope);
+	});
+
+	it('without it, the first bad item stops the node', async () => {
+		const run = await runNode({
+			type: NODE,
+			parameters: {
+				resource: 'coworkerTask',
+				operation: 'get',
+				recordId: { __rl: true, mode: 'id', value: '={{ $json.taskId }}' },
+			},
+			input: [{ taskId: 'not-an-id' }],
+			credentials: basicCredentials,
+		});
+
+		expect(run.error?.message).toBe(
+			'Invalid value for "Coworker task": Expected a positive whole number',
+		);
+		expect(run.json).toEqual([]);
+		expectNoRequests();
+	});
+});
