@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { floorTo } from '../dates';
+
 /** One page of a change feed, oldest change first. */
 export interface ChangePage {
 	records: IDataObject[];
@@ -38,6 +40,14 @@ export interface PollState {
 	seen: Record<string, string>;
 }
 
+/** Where a poll starts reading: the overlap before the cursor, at the vendor's precision. */
+export function pollWindowStart(
+	cursor: Date,
+	feed: Pick<ChangeFeed, 'overlapMs' | 'granularityMs'>,
+): Date {
+	return floorTo(new Date(cursor.getTime() - feed.overlapMs), feed.granularityMs);
+}
+
 /** The most change keys kept; the overlap window normally holds far fewer. */
 export const MAX_SEEN_CHANGES = 2000;
 
@@ -48,7 +58,7 @@ export const MAX_SEEN_CHANGES = 2000;
 export function advanceState(
 	state: PollState,
 	records: IDataObject[],
-	feed: Pick<ChangeFeed, 'changedAt' | 'changeKey' | 'overlapMs'>,
+	feed: Pick<ChangeFeed, 'changedAt' | 'changeKey' | 'overlapMs' | 'granularityMs'>,
 ): PollState {
 	const seen = { ...state.seen };
 	let newest = state.cursor === null ? undefined : new Date(state.cursor);
@@ -60,7 +70,8 @@ export function advanceState(
 	}
 	if (!newest) return { cursor: null, seen };
 
-	const windowStart = newest.getTime() - feed.overlapMs;
+	// The next poll asks again from here (see pollWindowStart), so these changes must stay known.
+	const windowStart = pollWindowStart(newest, feed).getTime();
 	const kept = Object.entries(seen)
 		.filter(([, time]) => Date.parse(time) >= windowStart)
 		.sort(([, a], [, b]) => Date.parse(b) - Date.parse(a))

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { floorTo } from '../dates';
-import { advanceState, type ChangeFeed, type PollState } from './changeFeed';
+import { advanceState, pollWindowStart, type ChangeFeed, type PollState } from './changeFeed';
 
 /** A bound on pages per poll, so that a feed which never ends cannot hold the poller forever. */
 const MAX_PAGES_PER_POLL = 1000;
@@ -52,7 +52,7 @@ export async function pollChanges(
  */
 async function fetchChangedSince(feed: ChangeFeed, from: Date | undefined) {
 	const byKey = new Map<string, IDataObject>();
-	let since = from && floorTo(new Date(from.getTime() - feed.overlapMs), feed.granularityMs);
+	let since = from && pollWindowStart(from, feed);
 	let pageIndex = 0;
 	for (let pages = 0; pages < MAX_PAGES_PER_POLL; pages++) {
 		const page = await feed.fetchPage(since, pageIndex);

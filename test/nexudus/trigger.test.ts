@@ -1,0 +1,154 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { ActivePollTrigger } from '../helpers/pollTrigger';
+import { runNode } from '../helpers/runNode';
+import { TRIGGER, basicCredentials } from './credentials';
+import { FakeNexudus } from './fakeNexudus';
+
+const SERVER_START = new Date('2026-03-01T09:00:00Z');
+
+const activate = (event = 'createdOrUpdated', filters: IDataObject = {}) =>
+	new ActivePollTrigger({
+		type: TRIGGER,
+		parameters: { resource: 'coworkerTask', event, filters },
+		credentials: basicCredentials,
+	});
+
+describe.each([
+	['UTC', 0],
+	['local wall-clock with a fake Z, ahead of UTC', 2],
+	['local wall-clock with a fake Z, behind UTC', -5],
+])('Nexudus Trigger with server times stamped in %s', (_label, offsetHours) => {
+	it('emits every create and update exactly once across polls, restarts and mid-poll changes', async () => {
+		const server = new FakeNexudus(SERVER_START, offsetHours);
+		const seeded = [server.create('Seed 1'), server.create('Seed 2'), server.create('Seed 3')];
+		server.tick(30);
+		const trigger = activate();
+
+		// Activation: what already exists is not news.
+		expect(await trigger.poll()).toBeNull();
+
+		// Between polls, one task is created and one is changed.
+		server.tick(40);
+		const created = server.create('Welcome pack');
+		server.tick(5);
+		server.update(seeded[0].Id as number, { Completed: true });
+		expect(await trigger.poll()).toEqual([server.full(created.Id as number), server.full(seeded[0].Id as number)]);
+
+		// Nothing changed: nothing emitted, even after a restart.
+		trigger.restart();
+		server.tick(60);
+		expect(await trigger.poll()).toBeNull();
+
+		// A second change within the same minute as the first is a new event.
+		server.tick(3);
+		server.update(created.Id as number, { Notes: 'Door fob included' });
+		expect(await trigger.poll()).toEqual([server.full(created.Id as number)]);
+
+		// Changes made while a poll is paging are emitted by that poll or the next, once.
+		server.tick(61);
+		server.beforeSearchPage = () => {
+			server.beforeSearchPage = undefined;
+			server.tick(1);
+			server.create('Created mid-poll');
+			server.update(seeded[1].Id as number, { Name: 'Renamed mid-poll' });
+		};
+		const midPoll = [...((await trigger.poll()) ?? []), ...((await trigger.poll()) ?? [])];
+		expect(midPoll.map((task) => task.Name).sort()).toEqual(['Created mid-poll', 'Renamed mid-poll']);
+		expect(await trigger.poll()).toBeNull();
+	});
+});
+
+describe('Nexudus Trigger', () => {
+	it('pages through a burst of more than 1000 changes and emits each once, oldest first', async () => {
+		const server = new FakeNexudus(SERVER_START);
+		const trigger = activate('created');
+		expect(await trigger.poll()).toBeNull();
+
+		const burst = Array.from({ length: 1203 }, (_, index) => {
+			if (index % 400 === 0) server.tick(60);
+			return server.create(`Burst ${index}`);
+		});
+		const emitted = await trigger.poll();
+
+		expect(emitted?.map((task) => task.Id)).toEqual(burst.map((task) => task.Id));
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('keeps its cursor when a poll fails, so the next poll delivers what the failed one missed', async () => {
+		const server = new FakeNexudus(SERVER_START);
+		server.create('Before activation');
+		const trigger = activate();
+		expect(await trigger.poll()).toBeNull();
+		const stateBefore = trigger.state;
+
+		server.tick(90);
+		const first = server.create('First');
+		const second = server.create('Second');
+		server.failRecordReads = 1;
+		await expect(trigger.poll()).rejects.toThrow('An error has occurred.');
+		expect(trigger.state).toEqual(stateBefore);
+
+		expect(await trigger.poll()).toEqual([server.full(first.Id as number), server.full(second.Id as number)]);
+	});
+
+	it('reports only updates for the Updated event, and only creations for Created', async () => {
+		const server = new FakeNexudus(SERVER_START);
+		const existing = server.create('Existing');
+		const updates = activate('updated');
+		const creations = activate('created');
+		expect(await updates.poll()).toBeNull();
+		expect(await creations.poll()).toBeNull();
+
+		server.tick(120);
+		const fresh = server.create('Fresh');
+		server.update(existing.Id as number, { Completed: true });
+
+		expect(await updates.poll()).toEqual([server.full(existing.Id as number)]);
+		expect(await creations.poll()).toEqual([server.full(fresh.Id as number)]);
+	});
+
+	it('keeps small, JSON-only state bounded to the overlap window', async () => {
+		const server = new FakeNexudus(SERVER_START);
+		const trigger = activate();
+		expect(await trigger.poll()).toBeNull();
+		for (let round = 0; round < 5; round++) {
+			server.tick(600);
+			server.create(`Round ${round}`);
+			await trigger.poll();
+		}
+
+		const state = trigger.state as { cursor: string; seen: Record<string, string> };
+		expect(Object.keys(state.seen)).toHaveLength(1);
+		expect(state.cursor).toBe(Object.values(state.seen)[0]);
+	});
+
+	it('sends the chosen filters with every search', async () => {
+		const server = new FakeNexudus(SERVER_START);
+		const trigger = activate('createdOrUpdated', {
+			completed: false,
+			responsible: { __rl: true, mode: 'list', value: '71' },
+		});
+		await trigger.poll();
+
+		expect(server.requests[0]).toBe(
+			'GET /api/crm/coworkertasks?CoworkerTask_Completed=false&CoworkerTask_Responsible=71&orderBy=UpdatedOn&dir=-1&page=1&size=1',
+		);
+	});
+
+	it('returns the newest task as a sample in a manual run, and remembers nothing', async () => {
+		const server = new FakeNexudus(SERVER_START);
+		server.create('Older');
+		server.tick(60);
+		const newest = server.create('Newest');
+
+		const run = await runNode({
+			type: TRIGGER,
+			parameters: { resource: 'coworkerTask', event: 'createdOrUpdated' },
+			credentials: basicCredentials,
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([server.full(newest.Id as number)]);
+	});
+});
