@@ -12,12 +12,14 @@ import {
 } from './listSearch/searchRecords';
 import { coworkerTaskDescription, crmOpportunityHistoryDescription } from './resources';
 import { nexudusApi } from './transport';
+import { nexudusIcon } from './icon';
+import { resourceSelector } from './resources/resourceSelector';
 
 export class Nexudus implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Nexudus Spaces',
 		name: 'nexudus',
-		icon: { light: 'file:../../icons/nexudus.svg', dark: 'file:../../icons/nexudus.dark.svg' },
+		icon: nexudusIcon,
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
@@ -33,17 +35,7 @@ export class Nexudus implements INodeType {
 		},
 		requestOperations: { pagination: sendAsDescribed(nexudusApi) },
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Coworker Task', value: 'coworkerTask' },
-					{ name: 'CRM Opportunity History', value: 'crmOpportunityHistory' },
-				],
-				default: 'coworkerTask',
-			},
+			resourceSelector,
 			...coworkerTaskDescription,
 			...crmOpportunityHistoryDescription,
 		],

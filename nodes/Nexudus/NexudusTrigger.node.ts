@@ -13,6 +13,8 @@ import { checkTriggerFilters } from './trigger/filters';
 import { nexudusChangeFeed, type NexudusEvent } from './trigger/changeFeed';
 import { pickers } from './pickers';
 import { nexudusEntities } from './resources';
+import { nexudusIcon } from './icon';
+import { resourceSelector } from './resources/resourceSelector';
 import { searchBusinesses, searchCoworkers, searchUsers } from './listSearch/searchRecords';
 
 const forTasks = { show: { resource: ['coworkerTask'] } };
@@ -22,7 +24,7 @@ export class NexudusTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Nexudus Spaces Trigger',
 		name: 'nexudusTrigger',
-		icon: { light: 'file:../../icons/nexudus.svg', dark: 'file:../../icons/nexudus.dark.svg' },
+		icon: nexudusIcon,
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] + ": " + $parameter["resource"] }}',
@@ -33,17 +35,7 @@ export class NexudusTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nexudusSpacesApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Coworker Task', value: 'coworkerTask' },
-					{ name: 'CRM Opportunity History', value: 'crmOpportunityHistory' },
-				],
-				default: 'coworkerTask',
-			},
+			resourceSelector,
 			{
 				displayName: 'Event',
 				name: 'event',
