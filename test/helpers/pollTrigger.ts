@@ -10,6 +10,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { createAdditionalData } from './additionalData';
 import { PackageNodeTypes } from './nodeTypes';
+import { testNode } from './testNode';
 
 export interface PollTriggerOptions {
 	type: string;
@@ -31,17 +32,7 @@ export class ActivePollTrigger {
 	private readonly node: INode;
 
 	constructor(private readonly options: PollTriggerOptions) {
-		this.node = {
-			id: 'trigger-under-test',
-			name: NODE_NAME,
-			type: options.type,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: options.parameters,
-			credentials: Object.fromEntries(
-				Object.keys(options.credentials).map((type) => [type, { id: '1', name: type }]),
-			),
-		};
+		this.node = testNode(NODE_NAME, options.type, options.parameters, Object.keys(options.credentials));
 	}
 
 	/** The trigger's own static data (`node:<name>`), as JSON. */

@@ -12,6 +12,7 @@ import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { createAdditionalData } from './additionalData';
 import { PackageNodeTypes } from './nodeTypes';
+import { testNode } from './testNode';
 
 export interface NodeRun {
 	/** The JSON of every item on the node's first output. */
@@ -37,15 +38,7 @@ const NODE_NAME = 'Node under test';
 export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 	const nodeTypes = new PackageNodeTypes();
 	const node: INode = {
-		id: 'node-under-test',
-		name: NODE_NAME,
-		type: options.type,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: Object.fromEntries(
-			Object.keys(options.credentials).map((type) => [type, { id: '1', name: type }]),
-		),
+		...testNode(NODE_NAME, options.type, options.parameters, Object.keys(options.credentials)),
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
 	const workflowData: IWorkflowBase = {

@@ -1,9 +1,17 @@
 import nock from 'nock';
 
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, NODE, basicCredentials } from './credentials';
+import { BASE_URL } from './credentials';
+import { picked, runNexudus } from './runNexudus';
 import task from './fixtures/coworkerTask.json';
+
+const getTaskOf = (input: Array<{ taskId: string }>, continueOnFail = false) =>
+	runNexudus(
+		'coworkerTask',
+		'get',
+		{ recordId: picked('={{ $json.taskId }}') },
+		{ input, continueOnFail },
+	);
 
 describe('Nexudus › Continue On Fail', () => {
 	it('turns the bad item into an error item and still runs the others', async () => {
@@ -14,17 +22,7 @@ describe('Nexudus › Continue On Fail', () => {
 			.get('/crm/coworkertasks/1003')
 			.reply(200, other);
 
-		const run = await runNode({
-			type: NODE,
-			parameters: {
-				resource: 'coworkerTask',
-				operation: 'get',
-				recordId: { __rl: true, mode: 'id', value: '={{ $json.taskId }}' },
-			},
-			input: [{ taskId: '1001' }, { taskId: 'not-an-id' }, { taskId: '1003' }],
-			credentials: basicCredentials,
-			continueOnFail: true,
-		});
+		const run = await getTaskOf([{ taskId: '1001' }, { taskId: 'not-an-id' }, { taskId: '1003' }], true);
 
 		expect(run.error).toBeUndefined();
 		expect(run.json).toEqual([
@@ -36,16 +34,7 @@ describe('Nexudus › Continue On Fail', () => {
 	});
 
 	it('without it, the first bad item stops the node', async () => {
-		const run = await runNode({
-			type: NODE,
-			parameters: {
-				resource: 'coworkerTask',
-				operation: 'get',
-				recordId: { __rl: true, mode: 'id', value: '={{ $json.taskId }}' },
-			},
-			input: [{ taskId: 'not-an-id' }],
-			credentials: basicCredentials,
-		});
+		const run = await getTaskOf([{ taskId: 'not-an-id' }]);
 
 		expect(run.error?.message).toBe(
 			'Invalid value for "Coworker task": Expected a positive whole number',

@@ -1,22 +1,14 @@
 import nock from 'nock';
 
 import { expectExactRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, EMAIL, NODE, PASSWORD, bearerCredentials } from './credentials';
+import { BASE_URL, EMAIL, PASSWORD, bearerCredentials } from './credentials';
+import { getTask1001 } from './runNexudus';
 import task from './fixtures/coworkerTask.json';
 
 const tokenForm = new URLSearchParams({ grant_type: 'password', username: EMAIL, password: PASSWORD }).toString();
 
 const getTask = (accessToken?: string) =>
-	runNode({
-		type: NODE,
-		parameters: {
-			resource: 'coworkerTask',
-			operation: 'get',
-			recordId: { __rl: true, mode: 'id', value: '1001' },
-		},
-		credentials: bearerCredentials(accessToken),
-	});
+	getTask1001({ credentials: bearerCredentials(accessToken) });
 
 const issued = (token: string) => ({
 	access_token: token,

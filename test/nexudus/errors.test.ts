@@ -1,19 +1,8 @@
 import nock from 'nock';
 
 import { expectExactRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, NODE, PASSWORD, basicCredentials } from './credentials';
-
-const getTask = () =>
-	runNode({
-		type: NODE,
-		parameters: {
-			resource: 'coworkerTask',
-			operation: 'get',
-			recordId: { __rl: true, mode: 'id', value: '1001' },
-		},
-		credentials: basicCredentials,
-	});
+import { BASE_URL, PASSWORD } from './credentials';
+import { getTask1001 } from './runNexudus';
 
 describe('Nexudus › API errors', () => {
 	it('carries the Message of a server error', async () => {
@@ -21,7 +10,7 @@ describe('Nexudus › API errors', () => {
 			.get('/crm/coworkertasks/1001')
 			.reply(500, { Message: 'An error has occurred.' });
 
-		const run = await getTask();
+		const run = await getTask1001();
 
 		expect(run.error?.name).toBe('NodeApiError');
 		expect(run.error?.message).toBe('An error has occurred.');
@@ -36,7 +25,7 @@ describe('Nexudus › API errors', () => {
 			.times(2)
 			.reply(401, { Message: 'Authorization has been denied for this request.' });
 
-		const run = await getTask();
+		const run = await getTask1001();
 
 		expect(run.error?.name).toBe('NodeApiError');
 		expect(run.error?.message).toBe('Authorization has been denied for this request.');

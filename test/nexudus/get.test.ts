@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
+import { BASE_URL, BASIC_AUTH } from './credentials';
+import { getTask1001 } from './runNexudus';
 import task from './fixtures/coworkerTask.json';
 
 describe('Nexudus › get', () => {
@@ -10,15 +10,7 @@ describe('Nexudus › get', () => {
 			.get('/crm/coworkertasks/1001')
 			.reply(200, task);
 
-		const run = await runNode({
-			type: NODE,
-			parameters: {
-				resource: 'coworkerTask',
-				operation: 'get',
-				recordId: { __rl: true, mode: 'id', value: '1001' },
-			},
-			credentials: basicCredentials,
-		});
+		const run = await getTask1001();
 
 		expect(run.error).toBeUndefined();
 		expect(run.json).toEqual([task]);

@@ -1,22 +1,11 @@
 import nock from 'nock';
 
 import { expectExactRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, NODE, basicCredentials } from './credentials';
+import { BASE_URL } from './credentials';
+import { getTask1001 } from './runNexudus';
 import task from './fixtures/coworkerTask.json';
 
 const THROTTLED = 'You must wait before accessing this url again.';
-
-const getTask = () =>
-	runNode({
-		type: NODE,
-		parameters: {
-			resource: 'coworkerTask',
-			operation: 'get',
-			recordId: { __rl: true, mode: 'id', value: '1001' },
-		},
-		credentials: basicCredentials,
-	});
 
 describe('Nexudus › throttling (HTTP 409 with Retry-After)', () => {
 	it('waits as Retry-After says and retries until Nexudus answers', async () => {
@@ -27,7 +16,7 @@ describe('Nexudus › throttling (HTTP 409 with Retry-After)', () => {
 			.get('/crm/coworkertasks/1001')
 			.reply(200, task);
 
-		const run = await getTask();
+		const run = await getTask1001();
 
 		expect(run.error).toBeUndefined();
 		expect(run.json).toEqual([task]);
@@ -42,7 +31,7 @@ describe('Nexudus › throttling (HTTP 409 with Retry-After)', () => {
 			.get('/crm/coworkertasks/1001')
 			.reply(409, THROTTLED, { 'Retry-After': '61' });
 
-		const run = await getTask();
+		const run = await getTask1001();
 
 		expect(run.error?.name).toBe('NodeApiError');
 		expect(run.error?.message).toBe('Nexudus is still throttling requests after 2 attempts');

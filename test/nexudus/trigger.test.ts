@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { ActivePollTrigger } from '../helpers/pollTrigger';
 import { runNode } from '../helpers/runNode';
@@ -7,7 +7,7 @@ import { FakeNexudus } from './fakeNexudus';
 
 const SERVER_START = new Date('2026-03-01T09:00:00Z');
 
-const activate = (event = 'createdOrUpdated', filters: IDataObject = {}) =>
+const activate = (event = 'createdOrUpdated', filters: INodeParameters = {}) =>
 	new ActivePollTrigger({
 		type: TRIGGER,
 		parameters: { resource: 'coworkerTask', event, filters },

@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
@@ -6,7 +7,7 @@ import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
 import task from './fixtures/coworkerTask.json';
 import { written } from './fixtures/writeEnvelopes';
 
-const update = (updateFields: Record<string, unknown>) =>
+const update = (updateFields: INodeParameters) =>
 	runNode({
 		type: NODE,
 		parameters: {
