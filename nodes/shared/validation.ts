@@ -24,13 +24,15 @@ export const recordId = z.preprocess(
 		.positive(POSITIVE_WHOLE),
 );
 
-/** A comma-separated list of record ids, e.g. `12, 15, 19`. */
-export const recordIdList = z
-	.string()
-	.trim()
-	.min(1, 'Enter at least one ID')
-	.transform((value) => value.split(',').map((id) => id.trim()))
-	.pipe(z.array(recordId).min(1, 'Enter at least one ID'));
+/** Record ids: `12, 15, 19` as typed, or one id or a list of ids from an expression. */
+export const recordIdList = z.preprocess(
+	(value) => {
+		if (typeof value === 'number') return [value];
+		if (typeof value !== 'string') return value;
+		return value.trim() === '' ? [] : value.split(',').map((id) => id.trim());
+	},
+	z.array(recordId, { invalid_type_error: 'Expected IDs separated by commas' }).min(1, 'Enter at least one ID'),
+);
 
 /** A date in ISO 8601 form, as n8n's date picker gives it. */
 export const dateInput = z

@@ -56,6 +56,23 @@ describe('Nexudus › find', () => {
 		expectExactRequests(scope);
 	});
 
+	it('takes the IDs from an expression that gives a number or a list', async () => {
+		const scope = api()
+			.get('/crm/coworkertasks')
+			.query({ id: '[1004]' })
+			.reply(200, [taskNumber(4)])
+			.get('/crm/coworkertasks')
+			.query({ id: '[1004,1009]' })
+			.reply(200, [taskNumber(4), taskNumber(9)]);
+
+		const one = await find({ findBy: 'ids', ids: '={{ 1004 }}' });
+		const two = await find({ findBy: 'ids', ids: '={{ [1004, 1009] }}' });
+
+		expect(one.json).toEqual([taskNumber(4)]);
+		expect(two.json).toEqual([taskNumber(4), taskNumber(9)]);
+		expectExactRequests(scope);
+	});
+
 	it('rejects an ID list with something that is not an ID, before any request', async () => {
 		const run = await find({ findBy: 'ids', ids: '1004, abc' });
 
