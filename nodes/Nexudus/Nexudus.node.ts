@@ -34,11 +34,7 @@ export class Nexudus implements INodeType {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		requestOperations: { pagination: sendAsDescribed(nexudusApi) },
-		properties: [
-			resourceSelector,
-			...coworkerTaskDescription,
-			...crmOpportunityHistoryDescription,
-		],
+		properties: [resourceSelector, ...coworkerTaskDescription, ...crmOpportunityHistoryDescription],
 	};
 
 	methods = {

@@ -21,12 +21,16 @@ function nexudusFailure(body: unknown, statusCode: number): VendorFailure | unde
 			error.PropertyName ? `${error.PropertyName}: ${error.Message ?? ''}`.trim() : error.Message,
 		);
 		return {
-			message: String(envelope.Message ?? envelope.error ?? `Nexudus answered with HTTP ${statusCode}`),
+			message: String(
+				envelope.Message ?? envelope.error ?? `Nexudus answered with HTTP ${statusCode}`,
+			),
 			description: errors.length ? errors.join('; ') : undefined,
 		};
 	}
 	if (statusCode < 400) return undefined;
-	return { message: typeof body === 'string' && body ? body : `Nexudus answered with HTTP ${statusCode}` };
+	return {
+		message: typeof body === 'string' && body ? body : `Nexudus answered with HTTP ${statusCode}`,
+	};
 }
 
 export const nexudusApi: VendorApi = {

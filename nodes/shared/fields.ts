@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { checkParameters, dateInput, recordId, requiredText, type ParameterRules } from './validation';
+import {
+	checkParameters,
+	dateInput,
+	recordId,
+	requiredText,
+	type ParameterRules,
+} from './validation';
 
 /** How a record is picked: the listSearch method behind a searchable resource locator. */
 export interface RecordPicker {
@@ -91,7 +97,9 @@ function fieldSchema(field: RecordField, required: boolean): z.ZodTypeAny {
 		record: recordId,
 		boolean: z.boolean({ invalid_type_error: 'Expected true or false' }),
 		number: z.number({ invalid_type_error: 'Expected a number' }),
-		dateTime: dateInput.transform((date) => (field.formatDate ?? ((d: Date) => d.toISOString()))(date)),
+		dateTime: dateInput.transform((date) =>
+			(field.formatDate ?? ((d: Date) => d.toISOString()))(date),
+		),
 		text: required ? requiredText : z.string(),
 		string: required ? requiredText : z.string(),
 	}[field.type];
@@ -113,9 +121,7 @@ export function readRecordFields(
 	collection?: string,
 ): IDataObject {
 	const rules: ParameterRules = {};
-	const set = collection
-		? (context.getNodeParameter(collection, {}) as IDataObject)
-		: undefined;
+	const set = collection ? (context.getNodeParameter(collection, {}) as IDataObject) : undefined;
 	for (const field of fields) {
 		const name = parameterName(field);
 		if (set && !(name in set)) continue;

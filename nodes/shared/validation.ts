@@ -31,7 +31,9 @@ export const recordIdList = z.preprocess(
 		if (typeof value !== 'string') return value;
 		return value.trim() === '' ? [] : value.split(',').map((id) => id.trim());
 	},
-	z.array(recordId, { invalid_type_error: 'Expected IDs separated by commas' }).min(1, 'Enter at least one ID'),
+	z
+		.array(recordId, { invalid_type_error: 'Expected IDs separated by commas' })
+		.min(1, 'Enter at least one ID'),
 );
 
 /** A date in ISO 8601 form, as n8n's date picker gives it. */

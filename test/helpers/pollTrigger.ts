@@ -32,7 +32,12 @@ export class ActivePollTrigger {
 	private readonly node: INode;
 
 	constructor(private readonly options: PollTriggerOptions) {
-		this.node = testNode(NODE_NAME, options.type, options.parameters, Object.keys(options.credentials));
+		this.node = testNode(
+			NODE_NAME,
+			options.type,
+			options.parameters,
+			Object.keys(options.credentials),
+		);
 	}
 
 	/** The trigger's own static data (`node:<name>`), as JSON. */

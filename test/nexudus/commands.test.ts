@@ -52,7 +52,11 @@ describe('Nexudus › list commands', () => {
 
 		const run = await runNode({
 			type: NODE,
-			parameters: { resource: 'crmOpportunityHistory', operation: 'listCommands', commandsForId: '88' },
+			parameters: {
+				resource: 'crmOpportunityHistory',
+				operation: 'listCommands',
+				commandsForId: '88',
+			},
 			credentials: basicCredentials,
 		});
 

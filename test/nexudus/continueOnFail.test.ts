@@ -22,7 +22,10 @@ describe('Nexudus › Continue On Fail', () => {
 			.get('/crm/coworkertasks/1003')
 			.reply(200, other);
 
-		const run = await getTaskOf([{ taskId: '1001' }, { taskId: 'not-an-id' }, { taskId: '1003' }], true);
+		const run = await getTaskOf(
+			[{ taskId: '1001' }, { taskId: 'not-an-id' }, { taskId: '1003' }],
+			true,
+		);
 
 		expect(run.error).toBeUndefined();
 		expect(run.json).toEqual([

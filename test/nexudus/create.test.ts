@@ -65,7 +65,11 @@ describe('Nexudus › create', () => {
 
 		const run = await runNode({
 			type: NODE,
-			parameters: { resource: 'crmOpportunityHistory', operation: 'create', newCrmBoardColumnId: 40 },
+			parameters: {
+				resource: 'crmOpportunityHistory',
+				operation: 'create',
+				newCrmBoardColumnId: 40,
+			},
 			credentials: basicCredentials,
 		});
 
@@ -86,7 +90,9 @@ describe('Nexudus › create', () => {
 			coworkerId: { __rl: true, mode: 'list', value: 'ada' },
 		});
 
-		expect(run.error?.message).toBe('Invalid value for "Coworker": Expected a positive whole number');
+		expect(run.error?.message).toBe(
+			'Invalid value for "Coworker": Expected a positive whole number',
+		);
 		expectNoRequests();
 	});
 
@@ -116,7 +122,9 @@ describe('Nexudus › create', () => {
 		const scope = api()
 			.post('/crm/coworkertasks')
 			.reply(200, {
-				...refused('Coworker is archived', [{ PropertyName: 'CoworkerId', Message: 'is archived' }]),
+				...refused('Coworker is archived', [
+					{ PropertyName: 'CoworkerId', Message: 'is archived' },
+				]),
 				Status: 200,
 			});
 

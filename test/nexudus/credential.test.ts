@@ -5,7 +5,11 @@ import { BASE_URL, EMAIL, PASSWORD, bearerCredentials } from './credentials';
 import { getTask1001 } from './runNexudus';
 import task from './fixtures/coworkerTask.json';
 
-const tokenForm = new URLSearchParams({ grant_type: 'password', username: EMAIL, password: PASSWORD }).toString();
+const tokenForm = new URLSearchParams({
+	grant_type: 'password',
+	username: EMAIL,
+	password: PASSWORD,
+}).toString();
 
 const getTask = (accessToken?: string) =>
 	getTask1001({ credentials: bearerCredentials(accessToken) });
@@ -67,7 +71,10 @@ describe('Nexudus credential › bearer token', () => {
 	it("reports a refused sign-in with Nexudus' reason and without the password", async () => {
 		const scope = nock(BASE_URL)
 			.post('/token', tokenForm)
-			.reply(400, { error: 'invalid_grant', error_description: 'The user name or password is incorrect.' });
+			.reply(400, {
+				error: 'invalid_grant',
+				error_description: 'The user name or password is incorrect.',
+			});
 
 		const run = await getTask();
 

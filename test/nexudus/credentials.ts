@@ -15,7 +15,9 @@ export const basicCredentials: Record<string, ICredentialDataDecryptedObject> = 
 	},
 };
 
-export const bearerCredentials = (accessToken = ''): Record<string, ICredentialDataDecryptedObject> => ({
+export const bearerCredentials = (
+	accessToken = '',
+): Record<string, ICredentialDataDecryptedObject> => ({
 	nexudusSpacesApi: {
 		...basicCredentials.nexudusSpacesApi,
 		authentication: 'bearerToken',

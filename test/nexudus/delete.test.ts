@@ -31,7 +31,9 @@ describe('Nexudus › delete', () => {
 	it('rejects an ID that would change the path, before any request', async () => {
 		const run = await remove('1001/../../sys/users');
 
-		expect(run.error?.message).toBe('Invalid value for "Coworker task": Expected a positive whole number');
+		expect(run.error?.message).toBe(
+			'Invalid value for "Coworker task": Expected a positive whole number',
+		);
 		expectNoRequests();
 	});
 });

@@ -30,9 +30,12 @@ describe('Nexudus › API errors', () => {
 		expect(run.error?.name).toBe('NodeApiError');
 		expect(run.error?.message).toBe('Authorization has been denied for this request.');
 		expect((run.error as { httpCode?: string }).httpCode).toBe('401');
-		const everything = JSON.stringify(run.error) + String(run.error?.stack) + JSON.stringify(run.json);
+		const everything =
+			JSON.stringify(run.error) + String(run.error?.stack) + JSON.stringify(run.json);
 		expect(everything).not.toContain(PASSWORD);
-		expect(everything).not.toContain(Buffer.from(`admin@coworking.test:${PASSWORD}`).toString('base64'));
+		expect(everything).not.toContain(
+			Buffer.from(`admin@coworking.test:${PASSWORD}`).toString('base64'),
+		);
 		expectExactRequests(scope);
 	});
 });

@@ -24,7 +24,10 @@ export class FakeNexudus {
 		private readonly stampOffsetHours = 0,
 	) {
 		const scope = nock(BASE_URL).persist();
-		scope.get('/crm/coworkertasks').query(true).reply((uri) => this.search(uri));
+		scope
+			.get('/crm/coworkertasks')
+			.query(true)
+			.reply((uri) => this.search(uri));
 		scope.get(/^\/api\/crm\/coworkertasks\/\d+$/).reply((uri) => this.read(uri));
 	}
 
@@ -40,7 +43,14 @@ export class FakeNexudus {
 
 	create(name: string): IDataObject {
 		const now = this.stamp();
-		const task = { Id: this.nextId++, Name: name, Completed: false, Notes: `${name} notes`, CreatedOn: now, UpdatedOn: now };
+		const task = {
+			Id: this.nextId++,
+			Name: name,
+			Completed: false,
+			Notes: `${name} notes`,
+			CreatedOn: now,
+			UpdatedOn: now,
+		};
 		this.tasks.set(task.Id, task);
 		return task;
 	}
@@ -76,10 +86,31 @@ export class FakeNexudus {
 				return range[1] === 'from' ? time >= bound : time <= bound;
 			});
 		}
-		records.sort((a, b) => (a[orderBy]! > b[orderBy]! ? 1 : a[orderBy]! < b[orderBy]! ? -1 : Number(a.Id) - Number(b.Id)) * direction);
+		records.sort(
+			(a, b) =>
+				(a[orderBy]! > b[orderBy]!
+					? 1
+					: a[orderBy]! < b[orderBy]!
+						? -1
+						: Number(a.Id) - Number(b.Id)) * direction,
+		);
 		const slice = records.slice((page - 1) * size, page * size);
-		const summaries = slice.map(({ Id, Name, CreatedOn, UpdatedOn }) => ({ Id, Name, CreatedOn, UpdatedOn }));
-		return [200, { Records: summaries, CurrentPage: page, CurrentPageSize: size, TotalItems: records.length, HasNextPage: page * size < records.length }];
+		const summaries = slice.map(({ Id, Name, CreatedOn, UpdatedOn }) => ({
+			Id,
+			Name,
+			CreatedOn,
+			UpdatedOn,
+		}));
+		return [
+			200,
+			{
+				Records: summaries,
+				CurrentPage: page,
+				CurrentPageSize: size,
+				TotalItems: records.length,
+				HasNextPage: page * size < records.length,
+			},
+		];
 	}
 
 	private read(uri: string): [number, IDataObject | string] {

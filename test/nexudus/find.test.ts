@@ -81,7 +81,11 @@ describe('Nexudus › find', () => {
 	});
 
 	it('rejects an impossible date filter, naming the field, before any request', async () => {
-		const run = await find({ findBy: 'filters', returnAll: true, filters: { dueDate: '2026-02-30' } });
+		const run = await find({
+			findBy: 'filters',
+			returnAll: true,
+			filters: { dueDate: '2026-02-30' },
+		});
 
 		expect(run.error?.message).toBe(
 			'Invalid value for "Due Date": Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z',

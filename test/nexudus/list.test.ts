@@ -11,7 +11,13 @@ const api = () => nock(BASE_URL, { reqheaders: { authorization: BASIC_AUTH } });
 const list = (extra: Record<string, unknown>) =>
 	runNode({
 		type: NODE,
-		parameters: { resource: 'coworkerTask', operation: 'list', orderBy: 'DueDate', dir: -1, ...extra },
+		parameters: {
+			resource: 'coworkerTask',
+			operation: 'list',
+			orderBy: 'DueDate',
+			dir: -1,
+			...extra,
+		},
 		credentials: basicCredentials,
 	});
 

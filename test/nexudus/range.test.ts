@@ -41,7 +41,12 @@ describe('Nexudus › range', () => {
 	});
 
 	it('ranges over opportunity histories by FromTime', async () => {
-		const entry = { Id: 7, CrmOpportunityId: 3, NewCrmBoardColumnId: 40, FromTime: '2026-10-02T10:00:00Z' };
+		const entry = {
+			Id: 7,
+			CrmOpportunityId: 3,
+			NewCrmBoardColumnId: 40,
+			FromTime: '2026-10-02T10:00:00Z',
+		};
 		const scope = nock(BASE_URL)
 			.get('/crm/crmopportunityhistories')
 			.query({ from_CrmOpportunityHistory_FromTime: '2026-10-01T00:00', page: '1', size: '1000' })

@@ -33,7 +33,10 @@ describe.each([
 		const created = server.create('Welcome pack');
 		server.tick(5);
 		server.update(seeded[0].Id as number, { Completed: true });
-		expect(await trigger.poll()).toEqual([server.full(created.Id as number), server.full(seeded[0].Id as number)]);
+		expect(await trigger.poll()).toEqual([
+			server.full(created.Id as number),
+			server.full(seeded[0].Id as number),
+		]);
 
 		// Nothing changed: nothing emitted, even after a restart.
 		trigger.restart();
@@ -54,7 +57,10 @@ describe.each([
 			server.update(seeded[1].Id as number, { Name: 'Renamed mid-poll' });
 		};
 		const midPoll = [...((await trigger.poll()) ?? []), ...((await trigger.poll()) ?? [])];
-		expect(midPoll.map((task) => task.Name).sort()).toEqual(['Created mid-poll', 'Renamed mid-poll']);
+		expect(midPoll.map((task) => task.Name).sort()).toEqual([
+			'Created mid-poll',
+			'Renamed mid-poll',
+		]);
 		expect(await trigger.poll()).toBeNull();
 	});
 });
@@ -89,7 +95,10 @@ describe('Nexudus Trigger', () => {
 		await expect(trigger.poll()).rejects.toThrow('An error has occurred.');
 		expect(trigger.state).toEqual(stateBefore);
 
-		expect(await trigger.poll()).toEqual([server.full(first.Id as number), server.full(second.Id as number)]);
+		expect(await trigger.poll()).toEqual([
+			server.full(first.Id as number),
+			server.full(second.Id as number),
+		]);
 	});
 
 	it('reports only updates for the Updated event, and only creations for Created', async () => {

@@ -4,7 +4,8 @@ const feed = {
 	granularityMs: 60_000,
 	overlapMs: 120_000,
 	changedAt: (record: { at?: unknown }) => (record.at ? new Date(String(record.at)) : undefined),
-	changeKey: (record: { id?: unknown; at?: unknown }) => `${String(record.id)}@${String(record.at)}`,
+	changeKey: (record: { id?: unknown; at?: unknown }) =>
+		`${String(record.id)}@${String(record.at)}`,
 };
 
 describe('poll state', () => {

@@ -64,7 +64,8 @@ export const searchCoworkerTasks = searchRecords({
 	path: '/crm/coworkertasks',
 	textFilter: 'CoworkerTask_Name',
 	orderBy: 'Name',
-	label: (task) => `${named(task)}${task.CoworkerFullName ? ` (${String(task.CoworkerFullName)})` : ''}`,
+	label: (task) =>
+		`${named(task)}${task.CoworkerFullName ? ` (${String(task.CoworkerFullName)})` : ''}`,
 });
 
 export const searchCrmOpportunityHistories = searchRecords({
@@ -72,5 +73,7 @@ export const searchCrmOpportunityHistories = searchRecords({
 	textFilter: 'CrmOpportunityHistory_NewCrmBoardColumn_Name',
 	orderBy: 'Id',
 	label: (entry) =>
-		String(entry.ToStringText ?? `#${String(entry.Id)} to ${String(entry.NewCrmBoardColumnName ?? '?')}`),
+		String(
+			entry.ToStringText ?? `#${String(entry.Id)} to ${String(entry.NewCrmBoardColumnName ?? '?')}`,
+		),
 });

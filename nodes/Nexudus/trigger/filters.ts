@@ -26,7 +26,9 @@ export function checkTriggerFilters(context: IPollFunctions, entity: NexudusEnti
 	const qs: IDataObject = {};
 	for (const [name, suffix, label, schema] of triggerFilters[collection]) {
 		if (!(name in set)) continue;
-		const value = context.getNodeParameter(`${collection}.${name}`, undefined, { extractValue: true });
+		const value = context.getNodeParameter(`${collection}.${name}`, undefined, {
+			extractValue: true,
+		});
 		const result = schema.safeParse(value);
 		if (!result.success) {
 			throw new NodeOperationError(

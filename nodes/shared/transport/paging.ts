@@ -27,7 +27,11 @@ export async function fetchPages(
 	const pageSize = Math.min(paging.maxPageSize, limit ?? paging.maxPageSize);
 	const records: IDataObject[] = [];
 	for (let pageIndex = 0; ; pageIndex++) {
-		const body = await vendorRequest(context, api, paging.requestPage(options, pageIndex, pageSize));
+		const body = await vendorRequest(
+			context,
+			api,
+			paging.requestPage(options, pageIndex, pageSize),
+		);
 		const page = paging.readPage(body, pageSize);
 		records.push(...page.records);
 		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);

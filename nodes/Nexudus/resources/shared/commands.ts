@@ -88,7 +88,9 @@ const runCommandRules = {
 		schema: z
 			.object({
 				parameter: z
-					.array(z.object({ name: requiredText, value: z.union([z.string(), z.number(), z.boolean()]) }))
+					.array(
+						z.object({ name: requiredText, value: z.union([z.string(), z.number(), z.boolean()]) }),
+					)
 					.default([]),
 			})
 			.default({}),

@@ -30,10 +30,20 @@ export function createFields(entity: NexudusEntity): INodeProperties[] {
 export function createRecord(entity: NexudusEntity): OperationExecutor {
 	return async function createRecord(requestData) {
 		const body = {
-			...readRecordFields(this, entity.fields.filter((field) => field.required)),
-			...readRecordFields(this, entity.fields.filter((field) => !field.required), 'additionalFields'),
+			...readRecordFields(
+				this,
+				entity.fields.filter((field) => field.required),
+			),
+			...readRecordFields(
+				this,
+				entity.fields.filter((field) => !field.required),
+				'additionalFields',
+			),
 		};
-		const envelope = await vendorRequest<IDataObject>(this, nexudusApi, { ...requestData.options, body });
+		const envelope = await vendorRequest<IDataObject>(this, nexudusApi, {
+			...requestData.options,
+			body,
+		});
 		return toItems(this, await getRecord(this, entity, writtenId(envelope), requestData.options));
 	};
 }

@@ -18,8 +18,16 @@ export function rangeDateQueries(entity: NexudusEntity): DateQuery[] {
 	return entity.ranges
 		.filter((range) => range.type === 'dateTime')
 		.flatMap((range) => [
-			{ key: `from_${entity.name}_${range.property}`, path: `ranges.from${range.property}`, label: `${range.displayName} From` },
-			{ key: `to_${entity.name}_${range.property}`, path: `ranges.to${range.property}`, label: `${range.displayName} To` },
+			{
+				key: `from_${entity.name}_${range.property}`,
+				path: `ranges.from${range.property}`,
+				label: `${range.displayName} From`,
+			},
+			{
+				key: `to_${entity.name}_${range.property}`,
+				path: `ranges.to${range.property}`,
+				label: `${range.displayName} To`,
+			},
 		]);
 }
 
@@ -36,7 +44,9 @@ export function sendDatesAsMinutes(queries: DateQuery[]) {
 		const present = queries.filter((query) => qs[query.key] !== undefined);
 		checkParameters(
 			this,
-			Object.fromEntries(present.map((query) => [query.path, { label: query.label, schema: dateInput }])),
+			Object.fromEntries(
+				present.map((query) => [query.path, { label: query.label, schema: dateInput }]),
+			),
 		);
 		for (const query of present) qs[query.key] = toMinuteStamp(parseDate(qs[query.key])!);
 		return { ...requestOptions, qs };

@@ -11,7 +11,10 @@ import { updateFields } from './update';
 import { operationSelector } from './operations';
 
 /** Everything the node shows for one Nexudus entity: its operations and their fields. */
-export function entityDescription(entity: NexudusEntity, filters: NexudusFilter[]): INodeProperties[] {
+export function entityDescription(
+	entity: NexudusEntity,
+	filters: NexudusFilter[],
+): INodeProperties[] {
 	return [
 		operationSelector(entity, filterDateQueries(entity, filters)),
 		recordField(entity, ['get', 'update', 'delete']),

@@ -21,7 +21,9 @@ export interface NexudusFilter {
 
 function filterOption(entity: NexudusEntity, filter: NexudusFilter): INodeProperties {
 	const name = filter.property.charAt(0).toLowerCase() + filter.property.slice(1).replace(/_/g, '');
-	const routing = { send: { type: 'query' as const, property: `${entity.name}_${filter.property}` } };
+	const routing = {
+		send: { type: 'query' as const, property: `${entity.name}_${filter.property}` },
+	};
 	const base = { displayName: filter.displayName, name, description: filter.description, routing };
 	if (filter.type === 'record') return recordLocator(filter.picker!, base);
 	const defaults = { string: '', boolean: false, number: 0, dateTime: '' };
@@ -49,7 +51,11 @@ export function findFields(entity: NexudusEntity, filters: NexudusFilter[]): INo
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'Filters', value: 'filters', description: `Search ${entity.nounPlural} by their fields` },
+				{
+					name: 'Filters',
+					value: 'filters',
+					description: `Search ${entity.nounPlural} by their fields`,
+				},
 				{ name: 'IDs', value: 'ids', description: `Fetch ${entity.nounPlural} by their IDs` },
 			],
 			default: 'filters',

@@ -11,10 +11,12 @@ export function listFields(entity: NexudusEntity): INodeProperties[] {
 			displayName: 'Sort By',
 			name: 'orderBy',
 			type: 'options',
-			options: entity.sortable.map((property) => ({
-				name: property.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\bId\b/, 'ID'),
-				value: property,
-			})).sort((a, b) => a.name.localeCompare(b.name)),
+			options: entity.sortable
+				.map((property) => ({
+					name: property.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\bId\b/, 'ID'),
+					value: property,
+				}))
+				.sort((a, b) => a.name.localeCompare(b.name)),
 			default: 'Id',
 			description: 'The property to sort the records by',
 			routing: { send: { type: 'query', property: 'orderBy' } },

@@ -42,14 +42,20 @@ export function operationSelector(entity: NexudusEntity, findDates: DateQuery[])
 				value: 'create',
 				action: `Create a ${noun}`,
 				description: `Create a ${noun}`,
-				routing: { request: { method: 'POST', url: path }, operations: { pagination: createRecord(entity) } },
+				routing: {
+					request: { method: 'POST', url: path },
+					operations: { pagination: createRecord(entity) },
+				},
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: `Delete a ${noun}`,
 				description: `Delete a ${noun}`,
-				routing: { request: { method: 'DELETE', url: recordUrl(entity) }, operations: { pagination: deleteRecord(entity) } },
+				routing: {
+					request: { method: 'DELETE', url: recordUrl(entity) },
+					operations: { pagination: deleteRecord(entity) },
+				},
 			},
 			{
 				name: 'Find',
@@ -106,14 +112,20 @@ export function operationSelector(entity: NexudusEntity, findDates: DateQuery[])
 				value: 'runCommand',
 				action: `Run a ${noun} command`,
 				description: `Run a command on one or more ${nounPlural}`,
-				routing: { request: { method: 'POST', url: `${path}/runcommand` }, operations: { pagination: runCommand } },
+				routing: {
+					request: { method: 'POST', url: `${path}/runcommand` },
+					operations: { pagination: runCommand },
+				},
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: `Update a ${noun}`,
 				description: `Change fields of a ${noun}, keeping all others as they are`,
-				routing: { request: { method: 'PUT', url: path }, operations: { pagination: updateRecord(entity) } },
+				routing: {
+					request: { method: 'PUT', url: path },
+					operations: { pagination: updateRecord(entity) },
+				},
 			},
 		],
 		default: 'find',

@@ -12,7 +12,9 @@ export function rangeFields(entity: NexudusEntity): INodeProperties[] {
 			type: range.type,
 			default: range.type === 'number' ? 0 : '',
 			description: `${bound === 'from' ? 'Earliest' : 'Latest'} ${range.displayName.toLowerCase()} to include`,
-			routing: { send: { type: 'query' as const, property: `${bound}_${entity.name}_${range.property}` } },
+			routing: {
+				send: { type: 'query' as const, property: `${bound}_${entity.name}_${range.property}` },
+			},
 		})),
 	);
 	return [

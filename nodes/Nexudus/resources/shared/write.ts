@@ -1,4 +1,8 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecuteSingleFunctions,
+} from 'n8n-workflow';
 
 import { vendorRequest } from '../../../shared/transport/request';
 import type { NexudusEntity } from '../../entities';
@@ -24,4 +28,5 @@ export async function getRecord(
 }
 
 /** The record ID Nexudus reports in a write envelope (`Value.Id`). */
-export const writtenId = (envelope: IDataObject) => (envelope.Value as IDataObject | null)?.Id as number;
+export const writtenId = (envelope: IDataObject) =>
+	(envelope.Value as IDataObject | null)?.Id as number;

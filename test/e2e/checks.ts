@@ -1,0 +1,39 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- local tooling, not shipped */
+
+/** A named end-to-end check; each failure is reported and counted, and the run goes on. */
+export class Checks {
+	private passed = 0;
+	private failed = 0;
+
+	async check(name: string, body: () => Promise<void> | void): Promise<boolean> {
+		const started = Date.now();
+		try {
+			await body();
+			this.passed++;
+			console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+			return true;
+		} catch (error) {
+			this.failed++;
+			console.log(
+				`✗ ${name}\n  ${String((error as Error).message ?? error).replace(/\n/g, '\n  ')}`,
+			);
+			return false;
+		}
+	}
+
+	/** Prints the closing line and sets the exit code. */
+	finish(): void {
+		console.log(`\n${this.passed} passed, ${this.failed} failed`);
+		process.exitCode = this.failed === 0 && this.passed > 0 ? 0 : 1;
+	}
+}
+
+export function expectEqual(actual: unknown, expected: unknown, what: string): void {
+	const a = JSON.stringify(actual);
+	const e = JSON.stringify(expected);
+	if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+export function expectTrue(condition: unknown, what: string): void {
+	if (!condition) throw new Error(what);
+}
