@@ -18,3 +18,10 @@ export interface NexudusEntity {
 	/** The date and number properties that take from_/to_ range filters. */
 	ranges: Array<{ property: string; displayName: string; type: 'dateTime' | 'number' }>;
 }
+
+/** Range filters every Nexudus record has: when it was created and last changed, and its ID. */
+export const recordRanges: NexudusEntity['ranges'] = [
+	{ property: 'CreatedOn', displayName: 'Created On', type: 'dateTime' },
+	{ property: 'UpdatedOn', displayName: 'Updated On', type: 'dateTime' },
+	{ property: 'Id', displayName: 'ID', type: 'number' },
+];

@@ -1,8 +1,9 @@
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
+import { BASE_URL, BASIC_AUTH } from './credentials';
+import { runNexudus } from './runNexudus';
 import { written } from './fixtures/writeEnvelopes';
 
 const commands = [
@@ -34,11 +35,7 @@ describe('Nexudus › list commands', () => {
 	it('lists the commands of the resource', async () => {
 		const scope = api().get('/crm/coworkertasks/commands').reply(200, commands);
 
-		const run = await runNode({
-			type: NODE,
-			parameters: { resource: 'coworkerTask', operation: 'listCommands' },
-			credentials: basicCredentials,
-		});
+		const run = await runNexudus('coworkerTask', 'listCommands');
 
 		expect(run.json).toEqual(commands);
 		expectExactRequests(scope);
@@ -50,15 +47,7 @@ describe('Nexudus › list commands', () => {
 			.query({ id: '88' })
 			.reply(200, commands.slice(0, 1));
 
-		const run = await runNode({
-			type: NODE,
-			parameters: {
-				resource: 'crmOpportunityHistory',
-				operation: 'listCommands',
-				commandsForId: '88',
-			},
-			credentials: basicCredentials,
-		});
+		const run = await runNexudus('crmOpportunityHistory', 'listCommands', { commandsForId: '88' });
 
 		expect(run.json).toEqual(commands.slice(0, 1));
 		expectExactRequests(scope);
@@ -66,12 +55,8 @@ describe('Nexudus › list commands', () => {
 });
 
 describe('Nexudus › run command', () => {
-	const runCommand = (parameters: Record<string, unknown>) =>
-		runNode({
-			type: NODE,
-			parameters: { resource: 'coworkerTask', operation: 'runCommand', ...parameters },
-			credentials: basicCredentials,
-		});
+	const runCommand = (parameters: INodeParameters) =>
+		runNexudus('coworkerTask', 'runCommand', { ...parameters });
 
 	it('posts the key, the ids and the parameters, and outputs the result', async () => {
 		const result = written(null, 'Command executed on 2 records.');

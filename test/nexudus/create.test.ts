@@ -1,8 +1,9 @@
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
+import { BASE_URL, BASIC_AUTH } from './credentials';
+import { runNexudus } from './runNexudus';
 import task from './fixtures/coworkerTask.json';
 import { refused, written } from './fixtures/writeEnvelopes';
 
@@ -15,12 +16,8 @@ const requiredFields = {
 	responsibleId: { __rl: true, mode: 'list', value: '71' },
 };
 
-const create = (parameters: Record<string, unknown>) =>
-	runNode({
-		type: NODE,
-		parameters: { resource: 'coworkerTask', operation: 'create', ...parameters },
-		credentials: basicCredentials,
-	});
+const create = (parameters: INodeParameters) =>
+	runNexudus('coworkerTask', 'create', { ...parameters });
 
 describe('Nexudus › create', () => {
 	it('posts the required and additional fields, then returns the whole new record', async () => {
@@ -63,15 +60,7 @@ describe('Nexudus › create', () => {
 			.get('/crm/crmopportunityhistories/88')
 			.reply(200, entry);
 
-		const run = await runNode({
-			type: NODE,
-			parameters: {
-				resource: 'crmOpportunityHistory',
-				operation: 'create',
-				newCrmBoardColumnId: 40,
-			},
-			credentials: basicCredentials,
-		});
+		const run = await runNexudus('crmOpportunityHistory', 'create', { newCrmBoardColumnId: 40 });
 
 		expect(run.json).toEqual([entry]);
 		expectExactRequests(scope);

@@ -69,12 +69,10 @@ describe('Nexudus credential › bearer token', () => {
 	});
 
 	it("reports a refused sign-in with Nexudus' reason and without the password", async () => {
-		const scope = nock(BASE_URL)
-			.post('/token', tokenForm)
-			.reply(400, {
-				error: 'invalid_grant',
-				error_description: 'The user name or password is incorrect.',
-			});
+		const scope = nock(BASE_URL).post('/token', tokenForm).reply(400, {
+			error: 'invalid_grant',
+			error_description: 'The user name or password is incorrect.',
+		});
 
 		const run = await getTask();
 

@@ -1,20 +1,12 @@
 import nock from 'nock';
 
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
+import { BASE_URL, BASIC_AUTH } from './credentials';
+import { runNexudus } from './runNexudus';
 import { written } from './fixtures/writeEnvelopes';
 
 const remove = (value: string) =>
-	runNode({
-		type: NODE,
-		parameters: {
-			resource: 'coworkerTask',
-			operation: 'delete',
-			recordId: { __rl: true, mode: 'list', value },
-		},
-		credentials: basicCredentials,
-	});
+	runNexudus('coworkerTask', 'delete', { recordId: { __rl: true, mode: 'list', value } });
 
 describe('Nexudus › delete', () => {
 	it('deletes the task and reports which one went', async () => {

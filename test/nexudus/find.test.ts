@@ -1,17 +1,13 @@
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
+import { BASE_URL, BASIC_AUTH } from './credentials';
+import { runNexudus } from './runNexudus';
 import { searchPage, taskNumber } from './fixtures/coworkerTaskPage';
 
 const api = () => nock(BASE_URL, { reqheaders: { authorization: BASIC_AUTH } });
-const find = (parameters: Record<string, unknown>) =>
-	runNode({
-		type: NODE,
-		parameters: { resource: 'coworkerTask', operation: 'find', ...parameters },
-		credentials: basicCredentials,
-	});
+const find = (parameters: INodeParameters) => runNexudus('coworkerTask', 'find', { ...parameters });
 
 describe('Nexudus › find', () => {
 	it('sends every filter as <Entity>_<Property>, related names and picked records included', async () => {

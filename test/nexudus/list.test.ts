@@ -1,25 +1,16 @@
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
+import { BASE_URL, BASIC_AUTH } from './credentials';
+import { runNexudus } from './runNexudus';
 import { searchPage, taskNumber } from './fixtures/coworkerTaskPage';
 
 const tasks = Array.from({ length: 2500 }, (_, index) => taskNumber(index + 1));
 const api = () => nock(BASE_URL, { reqheaders: { authorization: BASIC_AUTH } });
 
-const list = (extra: Record<string, unknown>) =>
-	runNode({
-		type: NODE,
-		parameters: {
-			resource: 'coworkerTask',
-			operation: 'list',
-			orderBy: 'DueDate',
-			dir: -1,
-			...extra,
-		},
-		credentials: basicCredentials,
-	});
+const list = (extra: INodeParameters) =>
+	runNexudus('coworkerTask', 'list', { orderBy: 'DueDate', dir: -1, ...extra });
 
 describe('Nexudus › list', () => {
 	it('returns all records over three pages of 1000, then stops at the last page', async () => {

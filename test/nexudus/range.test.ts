@@ -1,8 +1,8 @@
 import nock from 'nock';
 
 import { expectExactRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
+import { BASE_URL, BASIC_AUTH } from './credentials';
+import { runNexudus } from './runNexudus';
 import { searchPage, taskNumber } from './fixtures/coworkerTaskPage';
 
 describe('Nexudus › range', () => {
@@ -19,20 +19,14 @@ describe('Nexudus › range', () => {
 			})
 			.reply(200, searchPage(matches, 1, 25, 1));
 
-		const run = await runNode({
-			type: NODE,
-			parameters: {
-				resource: 'coworkerTask',
-				operation: 'range',
-				ranges: {
-					fromUpdatedOn: '2026-11-01',
-					toUpdatedOn: '2026-11-22T00:30:00+02:00',
-					fromId: 1000,
-				},
-				returnAll: false,
-				limit: 25,
+		const run = await runNexudus('coworkerTask', 'range', {
+			ranges: {
+				fromUpdatedOn: '2026-11-01',
+				toUpdatedOn: '2026-11-22T00:30:00+02:00',
+				fromId: 1000,
 			},
-			credentials: basicCredentials,
+			returnAll: false,
+			limit: 25,
 		});
 
 		expect(run.error).toBeUndefined();
@@ -52,15 +46,9 @@ describe('Nexudus › range', () => {
 			.query({ from_CrmOpportunityHistory_FromTime: '2026-10-01T00:00', page: '1', size: '1000' })
 			.reply(200, searchPage([entry], 1, 1000, 1));
 
-		const run = await runNode({
-			type: NODE,
-			parameters: {
-				resource: 'crmOpportunityHistory',
-				operation: 'range',
-				ranges: { fromFromTime: '2026-10-01T00:00:00Z' },
-				returnAll: true,
-			},
-			credentials: basicCredentials,
+		const run = await runNexudus('crmOpportunityHistory', 'range', {
+			ranges: { fromFromTime: '2026-10-01T00:00:00Z' },
+			returnAll: true,
 		});
 
 		expect(run.json).toEqual([entry]);

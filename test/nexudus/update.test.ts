@@ -2,21 +2,15 @@ import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import { runNode } from '../helpers/runNode';
-import { BASE_URL, BASIC_AUTH, NODE, basicCredentials } from './credentials';
+import { BASE_URL, BASIC_AUTH } from './credentials';
+import { runNexudus } from './runNexudus';
 import task from './fixtures/coworkerTask.json';
 import { written } from './fixtures/writeEnvelopes';
 
 const update = (updateFields: INodeParameters) =>
-	runNode({
-		type: NODE,
-		parameters: {
-			resource: 'coworkerTask',
-			operation: 'update',
-			recordId: { __rl: true, mode: 'list', value: '1001' },
-			updateFields,
-		},
-		credentials: basicCredentials,
+	runNexudus('coworkerTask', 'update', {
+		recordId: { __rl: true, mode: 'list', value: '1001' },
+		updateFields,
 	});
 
 describe('Nexudus › update', () => {

@@ -1,4 +1,4 @@
-import type { NexudusEntity } from '../../entities';
+import { recordRanges, type NexudusEntity } from '../../entities';
 import { pickers } from '../../pickers';
 
 export const coworkerTask: NexudusEntity = {
@@ -81,8 +81,6 @@ export const coworkerTask: NexudusEntity = {
 	ranges: [
 		{ property: 'DueDate', displayName: 'Due Date', type: 'dateTime' },
 		{ property: 'DueDateLocal', displayName: 'Due Date (Local Time)', type: 'dateTime' },
-		{ property: 'CreatedOn', displayName: 'Created On', type: 'dateTime' },
-		{ property: 'UpdatedOn', displayName: 'Updated On', type: 'dateTime' },
-		{ property: 'Id', displayName: 'ID', type: 'number' },
+		...recordRanges,
 	],
 };

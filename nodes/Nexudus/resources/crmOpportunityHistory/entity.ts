@@ -1,4 +1,4 @@
-import type { NexudusEntity } from '../../entities';
+import { recordRanges, type NexudusEntity } from '../../entities';
 import { pickers } from '../../pickers';
 
 export const crmOpportunityHistory: NexudusEntity = {
@@ -51,8 +51,6 @@ export const crmOpportunityHistory: NexudusEntity = {
 	ranges: [
 		{ property: 'FromTime', displayName: 'From Time', type: 'dateTime' },
 		{ property: 'ToTime', displayName: 'To Time', type: 'dateTime' },
-		{ property: 'CreatedOn', displayName: 'Created On', type: 'dateTime' },
-		{ property: 'UpdatedOn', displayName: 'Updated On', type: 'dateTime' },
-		{ property: 'Id', displayName: 'ID', type: 'number' },
+		...recordRanges,
 	],
 };
