@@ -103,13 +103,9 @@ function rejectedRequestError(context: ApiContext, api: VendorApi, error: IDataO
 	const response = (cause.response ?? {}) as IDataObject;
 	const statusCode = Number(response.status ?? (error as { httpCode?: string }).httpCode ?? 0);
 	if (!statusCode) {
-		return new NodeApiError(
-			context.getNode(),
-			{ message: String(error.message ?? 'Request failed') },
-			{
-				message: `Could not reach ${api.displayName}: ${String(error.message ?? 'request failed')}`,
-			},
-		);
+		// No answer at all (network, or the credential could not sign in): n8n's message says why.
+		const message = String(error.message ?? `The request to ${api.displayName} failed`);
+		return new NodeApiError(context.getNode(), { message }, { message });
 	}
 	const body = response.data;
 	return apiError(
