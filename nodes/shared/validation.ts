@@ -24,6 +24,12 @@ export const recordId = z.preprocess(
 		.positive(POSITIVE_WHOLE),
 );
 
+/** A record id that may be left empty. */
+export const optionalRecordId = z.preprocess(
+	(value) => (value === '' || value === null ? undefined : value),
+	recordId.optional(),
+);
+
 /** Record ids: `12, 15, 19` as typed, or one id or a list of ids from an expression. */
 export const recordIdList = z.preprocess(
 	(value) => {

@@ -52,6 +52,15 @@ describe('Nexudus › list commands', () => {
 		expect(run.json).toEqual(commands.slice(0, 1));
 		expectExactRequests(scope);
 	});
+
+	it('rejects a record ID that is not one, before any request', async () => {
+		const run = await runNexudus('coworkerTask', 'listCommands', { commandsForId: '12; DROP' });
+
+		expect(run.error?.message).toBe(
+			'Invalid value for "Only for Record ID": Expected a positive whole number',
+		);
+		expectNoRequests();
+	});
 });
 
 describe('Nexudus › run command', () => {

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { runThroughExecutor } from '../../../shared/executor';
-import { oneOf, validateParameters } from '../../../shared/validation';
+import { oneOf, optionalRecordId, validateParameters } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { runCommand } from './commands';
 import { createRecord } from './create';
@@ -94,7 +94,16 @@ export function operationSelector(entity: NexudusEntity, findDates: DateQuery[])
 				value: 'listCommands',
 				action: `List ${noun} commands`,
 				description: `List the commands that can run on ${nounPlural}`,
-				routing: { request: { method: 'GET', url: `${path}/commands` } },
+				routing: {
+					request: { method: 'GET', url: `${path}/commands` },
+					send: {
+						preSend: [
+							validateParameters({
+								commandsForId: { label: 'Only for Record ID', schema: optionalRecordId },
+							}),
+						],
+					},
+				},
 			},
 			{
 				name: 'Range',
