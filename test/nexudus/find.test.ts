@@ -76,6 +76,19 @@ describe('Nexudus › find', () => {
 		expectNoRequests();
 	});
 
+	it('rejects a picked coworker that is not an ID, naming the filter, before any request', async () => {
+		const run = await find({
+			findBy: 'filters',
+			returnAll: true,
+			filters: { coworker: { __rl: true, mode: 'list', value: 'Ada' } },
+		});
+
+		expect(run.error?.message).toBe(
+			'Invalid value for "Coworker": Expected a positive whole number',
+		);
+		expectNoRequests();
+	});
+
 	it('rejects an impossible date filter, naming the field, before any request', async () => {
 		const run = await find({
 			findBy: 'filters',

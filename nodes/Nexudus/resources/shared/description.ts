@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { NexudusEntity } from '../../entities';
 import { commandFields } from './commands';
 import { createFields } from './create';
-import { filterDateQueries, findFields, type NexudusFilter } from './find';
+import { findFields, type NexudusFilter } from './find';
 import { listFields } from './list';
 import { rangeFields } from './range';
 import { recordField } from './record';
@@ -16,7 +16,7 @@ export function entityDescription(
 	filters: NexudusFilter[],
 ): INodeProperties[] {
 	return [
-		operationSelector(entity, filterDateQueries(entity, filters)),
+		operationSelector(entity, filters),
 		recordField(entity, ['get', 'update', 'delete']),
 		...findFields(entity, filters),
 		...listFields(entity),

@@ -1,9 +1,20 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import { z } from 'zod';
 
 import { toItems, type OperationExecutor } from '../../../shared/executor';
 import { recordLocator, type RecordPicker } from '../../../shared/fields';
 import { vendorRequest } from '../../../shared/transport/request';
-import { checkParameters, recordIdList } from '../../../shared/validation';
+import {
+	checkParameters,
+	optionalRecordId,
+	recordIdList,
+	type ParameterRules,
+} from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
 import type { DateQuery } from './dates';
@@ -28,6 +39,28 @@ function filterOption(entity: NexudusEntity, filter: NexudusFilter): INodeProper
 	if (filter.type === 'record') return recordLocator(filter.picker!, base);
 	const defaults = { string: '', boolean: false, number: 0, dateTime: '' };
 	return { ...base, type: filter.type, default: defaults[filter.type] };
+}
+
+/**
+ * A preSend hook: checks the picked records and numbers among the filters the user added. Dates
+ * are checked as they are formatted (see dates.ts).
+ */
+export function validateFilters(entity: NexudusEntity, filters: NexudusFilter[]) {
+	const schemas = { record: optionalRecordId, number: z.number().optional() };
+	return async function checkFilters(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const added = this.getNodeParameter('filters', {}) as IDataObject;
+		const rules: ParameterRules = {};
+		for (const filter of filters) {
+			const name = filterOption(entity, filter).name;
+			if (!(name in added) || (filter.type !== 'record' && filter.type !== 'number')) continue;
+			rules[`filters.${name}`] = { label: filter.displayName, schema: schemas[filter.type] };
+		}
+		checkParameters(this, rules);
+		return requestOptions;
+	};
 }
 
 /** The date filters among `filters`, for the hook that formats them. */

@@ -6,9 +6,9 @@ import { oneOf, optionalRecordId, validateParameters } from '../../../shared/val
 import type { NexudusEntity } from '../../entities';
 import { runCommand } from './commands';
 import { createRecord } from './create';
-import { rangeDateQueries, sendDatesAsMinutes, type DateQuery } from './dates';
+import { rangeDateQueries, sendDatesAsMinutes } from './dates';
 import { deleteRecord } from './delete';
-import { findRecords } from './find';
+import { filterDateQueries, findRecords, validateFilters, type NexudusFilter } from './find';
 import { fetchRecordPages } from './paging';
 import { recordIdRule, recordUrl } from './record';
 import { updateRecord } from './update';
@@ -18,7 +18,10 @@ import { updateRecord } from './update';
  * runs through an executor (see shared/executor.ts); the ones without their own send the request
  * as described and output the response.
  */
-export function operationSelector(entity: NexudusEntity, findDates: DateQuery[]): INodeProperties {
+export function operationSelector(
+	entity: NexudusEntity,
+	filters: NexudusFilter[],
+): INodeProperties {
 	const { path, noun, nounPlural } = entity;
 	const sortRules = {
 		orderBy: { label: 'Sort By', schema: oneOf(entity.sortable as [string, ...string[]]) },
@@ -64,7 +67,12 @@ export function operationSelector(entity: NexudusEntity, findDates: DateQuery[])
 				description: `Find ${nounPlural} by filters or by IDs`,
 				routing: {
 					request: { method: 'GET', url: path },
-					send: { preSend: [sendDatesAsMinutes(findDates)] },
+					send: {
+						preSend: [
+							validateFilters(entity, filters),
+							sendDatesAsMinutes(filterDateQueries(entity, filters)),
+						],
+					},
 					operations: { pagination: findRecords },
 				},
 			},
