@@ -46,4 +46,27 @@ describe('poll state', () => {
 		const state = advanceState({ cursor: null, seen: {} }, records, feed);
 		expect(Object.keys(state.seen)).toHaveLength(MAX_SEEN_CHANGES);
 	});
+
+	it('remembers a snapshot of records without change times by fingerprint, nothing more', () => {
+		const untimed = (id: number, title: string) => ({ id, at: undefined, title });
+		const fingerprinted = {
+			...feed,
+			changeKey: (r: { id?: unknown; title?: unknown }) => `${String(r.id)}#${String(r.title)}`,
+		};
+
+		const first = advanceState(
+			{ cursor: null, seen: {} },
+			[untimed(1, 'Call'), untimed(2, 'Mail')],
+			fingerprinted,
+		);
+		const second = advanceState(
+			first,
+			[untimed(1, 'Call back'), untimed(2, 'Mail')],
+			fingerprinted,
+		);
+
+		expect(first).toEqual({ cursor: null, seen: { '1#Call': '', '2#Mail': '' } });
+		// Task 1 changed: its old fingerprint is gone, the new one is remembered.
+		expect(second).toEqual({ cursor: null, seen: { '1#Call back': '', '2#Mail': '' } });
+	});
 });

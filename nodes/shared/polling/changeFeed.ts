@@ -22,7 +22,10 @@ export interface ChangeFeed {
 	fetchPage(since: Date | undefined, pageIndex: number): Promise<ChangePage>;
 	/** The most recently changed record, if any. */
 	fetchNewest(): Promise<IDataObject | undefined>;
-	/** When the vendor says the record last changed in the sense of this feed. */
+	/**
+	 * When the vendor says the record last changed in the sense of this feed; undefined where the
+	 * vendor keeps no such time, which makes every poll read the whole feed (see advanceState).
+	 */
 	changedAt(record: IDataObject): Date | undefined;
 	/** Names one change of one record: the same value means the same event. */
 	changeKey(record: IDataObject): string;
@@ -36,7 +39,10 @@ export interface ChangeFeed {
 export interface PollState {
 	/** The newest change time seen, as the vendor stamped it (ISO 8601). Null: nothing seen yet. */
 	cursor: string | null;
-	/** Changes already emitted or already there on activation, by change key, with their time. */
+	/**
+	 * Changes already emitted or already there on activation, by change key, with their time
+	 * (empty for records the vendor gives no change time).
+	 */
 	seen: Record<string, string>;
 }
 
@@ -52,29 +58,38 @@ export function pollWindowStart(
 export const MAX_SEEN_CHANGES = 2000;
 
 /**
- * The state after a successful poll that fetched `records`: the cursor moves to the newest change
- * among them, and only the changes inside the overlap window behind it stay remembered.
+ * The state after a successful poll that fetched `records`.
+ * - Records with a change time move the cursor to the newest of them; only the changes inside the
+ *   overlap window behind it stay remembered, since the next poll re-reads only that far back.
+ * - Records without one (a vendor with no modified time, whose feed is then a full snapshot every
+ *   poll and whose change key is a fingerprint of the record) are remembered exactly as this
+ *   snapshot has them, so a record is news again only when its fingerprint changes.
  */
 export function advanceState(
 	state: PollState,
 	records: IDataObject[],
 	feed: Pick<ChangeFeed, 'changedAt' | 'changeKey' | 'overlapMs' | 'granularityMs'>,
 ): PollState {
-	const seen = { ...state.seen };
+	const timed: Record<string, string> = {};
+	const snapshot: Record<string, string> = {};
 	let newest = state.cursor === null ? undefined : new Date(state.cursor);
+	for (const [key, time] of Object.entries(state.seen)) if (time) timed[key] = time;
 	for (const record of records) {
 		const changedAt = feed.changedAt(record);
-		if (!changedAt) continue;
-		seen[feed.changeKey(record)] = changedAt.toISOString();
+		if (!changedAt) {
+			snapshot[feed.changeKey(record)] = '';
+			continue;
+		}
+		timed[feed.changeKey(record)] = changedAt.toISOString();
 		if (!newest || changedAt > newest) newest = changedAt;
 	}
-	if (!newest) return { cursor: null, seen };
+	if (!newest) return { cursor: null, seen: { ...timed, ...snapshot } };
 
 	// The next poll asks again from here (see pollWindowStart), so these changes must stay known.
 	const windowStart = pollWindowStart(newest, feed).getTime();
-	const kept = Object.entries(seen)
+	const kept = Object.entries(timed)
 		.filter(([, time]) => Date.parse(time) >= windowStart)
 		.sort(([, a], [, b]) => Date.parse(b) - Date.parse(a))
 		.slice(0, MAX_SEEN_CHANGES);
-	return { cursor: newest.toISOString(), seen: Object.fromEntries(kept) };
+	return { cursor: newest.toISOString(), seen: { ...Object.fromEntries(kept), ...snapshot } };
 }
