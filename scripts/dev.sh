@@ -12,28 +12,31 @@ source scripts/n8n/env.sh
 
 owner_email="${DEV_OWNER_EMAIL:-dev@crm-tasks.test}"
 owner_password="${DEV_OWNER_PASSWORD:-Sandbox-dev-1}"
+# Each long-running piece gets its own process group, so that stopping it stops all it started.
 pids=()
+start_group() {
+	setsid "$@" &
+	pids+=($!)
+}
 cleanup() {
 	trap - EXIT INT TERM
-	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
 	wait 2>/dev/null || true
-	echo "dev: stopped n8n and the sandboxes"
+	echo "dev: stopped n8n, the TypeScript watcher and the sandboxes"
 }
 trap cleanup EXIT INT TERM
 
 npm run build
-npx tsx test/sandbox/server.ts &
-pids+=($!)
+start_group node_modules/.bin/tsx test/sandbox/server.ts
 
 scripts/n8n/link-package.sh "$root"
 n8n import:credentials --input=examples/sandbox.credentials.json
 n8n import:workflow --separate --input=examples/
 
-npx tsc --watch --preserveWatchOutput -p tsconfig.json >"$N8N_USER_FOLDER/tsc-watch.log" 2>&1 &
-pids+=($!)
+start_group node_modules/.bin/tsc --watch --preserveWatchOutput -p tsconfig.json \
+	>"$N8N_USER_FOLDER/tsc-watch.log" 2>&1
 
-N8N_DEV_RELOAD=true n8n start >"$N8N_USER_FOLDER/n8n.log" 2>&1 &
-pids+=($!)
+start_group env N8N_DEV_RELOAD=true n8n start >"$N8N_USER_FOLDER/n8n.log" 2>&1
 url="http://127.0.0.1:$N8N_PORT"
 for _ in $(seq 1 600); do
 	[[ "$(curl -s -o /dev/null -w '%{http_code}' "$url/healthz/readiness")" == 200 ]] && break
