@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -63,7 +63,7 @@ export const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
  * NodeOperationError that names the field, so nothing is sent for an invalid item.
  */
 export function checkParameters(
-	context: IExecuteSingleFunctions,
+	context: IExecuteSingleFunctions | IPollFunctions,
 	rules: ParameterRules,
 ): Record<string, unknown> {
 	const parsed: Record<string, unknown> = {};
@@ -79,7 +79,7 @@ export function checkParameters(
 				context.getNode(),
 				`Invalid value for "${rule.label}": ${issue.message}`,
 				{
-					itemIndex: context.getItemIndex(),
+					itemIndex: 'getItemIndex' in context ? context.getItemIndex() : undefined,
 					description: `The "${rule.label}" field received ${shown}.`,
 				},
 			);

@@ -145,6 +145,19 @@ describe('Nexudus Trigger', () => {
 		);
 	});
 
+	it('refuses a filter that is not an ID, naming it, before polling', async () => {
+		const server = new FakeNexudus(SERVER_START);
+		const trigger = activate('createdOrUpdated', {
+			responsible: { __rl: true, mode: 'list', value: 'Grace' },
+		});
+
+		await expect(trigger.poll()).rejects.toThrow(
+			'Invalid value for "Responsible User": Expected a positive whole number',
+		);
+		expect(server.requests).toEqual([]);
+		expect(trigger.state).toBeUndefined();
+	});
+
 	it('returns the newest task as a sample in a manual run, and remembers nothing', async () => {
 		const server = new FakeNexudus(SERVER_START);
 		server.create('Older');

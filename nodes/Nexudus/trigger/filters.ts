@@ -1,42 +1,48 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { recordId } from '../../shared/validation';
+import { checkParameters, recordId, type ParameterRule } from '../../shared/validation';
 import type { NexudusEntity } from '../entities';
 
-/** The trigger's filters: parameter, Nexudus filter suffix, label and what a valid value is. */
-const triggerFilters: Record<string, Array<[string, string, string, z.ZodTypeAny]>> = {
+interface TriggerFilter extends ParameterRule {
+	/** The parameter inside the Filters collection. */
+	name: string;
+	/** The Nexudus filter it becomes: `<Entity>_<suffix>`. */
+	suffix: string;
+}
+
+/** The trigger's filters, by the collection they sit in. */
+const triggerFilters: Record<string, TriggerFilter[]> = {
 	filters: [
-		['business', 'Business', 'Business', recordId],
-		['completed', 'Completed', 'Completed', z.boolean()],
-		['coworker', 'Coworker', 'Coworker', recordId],
-		['responsible', 'Responsible', 'Responsible User', recordId],
+		{ name: 'business', suffix: 'Business', label: 'Business', schema: recordId },
+		{ name: 'completed', suffix: 'Completed', label: 'Completed', schema: z.boolean() },
+		{ name: 'coworker', suffix: 'Coworker', label: 'Coworker', schema: recordId },
+		{ name: 'responsible', suffix: 'Responsible', label: 'Responsible User', schema: recordId },
 	],
 	historyFilters: [
-		['crmOpportunity', 'CrmOpportunity', 'Opportunity ID', recordId],
-		['newCrmBoardColumn', 'NewCrmBoardColumn', 'New Board Column ID', recordId],
+		{ name: 'crmOpportunity', suffix: 'CrmOpportunity', label: 'Opportunity ID', schema: recordId },
+		{
+			name: 'newCrmBoardColumn',
+			suffix: 'NewCrmBoardColumn',
+			label: 'New Board Column ID',
+			schema: recordId,
+		},
 	],
 };
 
-/** Reads and checks the trigger's filters into Nexudus query parameters. */
+/** Reads and checks the filters the user added into Nexudus query parameters. */
 export function checkTriggerFilters(context: IPollFunctions, entity: NexudusEntity): IDataObject {
 	const collection = entity.resource === 'coworkerTask' ? 'filters' : 'historyFilters';
-	const set = context.getNodeParameter(collection, {}) as IDataObject;
-	const qs: IDataObject = {};
-	for (const [name, suffix, label, schema] of triggerFilters[collection]) {
-		if (!(name in set)) continue;
-		const value = context.getNodeParameter(`${collection}.${name}`, undefined, {
-			extractValue: true,
-		});
-		const result = schema.safeParse(value);
-		if (!result.success) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`Invalid value for "${label}": ${result.error.issues[0].message}`,
-			);
-		}
-		qs[`${entity.name}_${suffix}`] = result.data as IDataObject[string];
-	}
-	return qs;
+	const added = context.getNodeParameter(collection, {}) as IDataObject;
+	const chosen = triggerFilters[collection].filter((filter) => filter.name in added);
+	const values = checkParameters(
+		context,
+		Object.fromEntries(chosen.map((filter) => [`${collection}.${filter.name}`, filter])),
+	);
+	return Object.fromEntries(
+		chosen.map((filter) => [
+			`${entity.name}_${filter.suffix}`,
+			values[`${collection}.${filter.name}`] as IDataObject[string],
+		]),
+	);
 }
