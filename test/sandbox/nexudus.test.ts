@@ -9,6 +9,7 @@ import {
 	type NexudusSandboxOptions,
 	type RunningServer,
 } from './nexudus';
+import type { ListEnvelope } from './nexudus/query';
 
 const TASKS = '/api/crm/coworkertasks';
 const HISTORIES = '/api/crm/crmopportunityhistories';
@@ -157,22 +158,8 @@ describe('Nexudus sandbox', () => {
 	});
 
 	describe('search', () => {
-		interface Page {
-			Records: Json[];
-			CurrentPage: number;
-			CurrentPageSize: number;
-			CurrentOrderField: string;
-			CurrentSortDirection: number;
-			FirstItem: number;
-			LastItem: number;
-			TotalItems: number;
-			TotalPages: number;
-			HasNextPage: boolean;
-			HasPreviousPage: boolean;
-		}
-
 		it('pages with the list envelope (default size 25)', async () => {
-			const first = await h.json<Page>(TASKS);
+			const first = await h.json<ListEnvelope>(TASKS);
 			expect(first).toMatchObject({
 				CurrentPage: 1,
 				CurrentPageSize: 25,
@@ -185,7 +172,7 @@ describe('Nexudus sandbox', () => {
 				HasNextPage: true,
 				HasPreviousPage: false,
 			});
-			const last = await h.json<Page>(`${TASKS}?page=3&size=25`);
+			const last = await h.json<ListEnvelope>(`${TASKS}?page=3&size=25`);
 			expect(last.Records).toHaveLength(10);
 			expect(last).toMatchObject({
 				FirstItem: 51,
@@ -195,39 +182,43 @@ describe('Nexudus sandbox', () => {
 			});
 			const ids = new Set<unknown>();
 			for (let page = 1; page <= 3; page++) {
-				for (const record of (await h.json<Page>(`${TASKS}?page=${page}`)).Records)
+				for (const record of (await h.json<ListEnvelope>(`${TASKS}?page=${page}`)).Records)
 					ids.add(record.Id);
 			}
 			expect(ids.size).toBe(60);
 		});
 
 		it('clamps size to 1000 and reports it in CurrentPageSize', async () => {
-			const page = await h.json<Page>(`${TASKS}?size=5000`);
+			const page = await h.json<ListEnvelope>(`${TASKS}?size=5000`);
 			expect(page.CurrentPageSize).toBe(1000);
 			expect(page.Records).toHaveLength(60);
 		});
 
 		it('orders by orderBy/orderby with dir 1 or -1', async () => {
-			const desc = await h.json<Page>(`${TASKS}?orderBy=Name&dir=-1&size=60`);
+			const desc = await h.json<ListEnvelope>(`${TASKS}?orderBy=Name&dir=-1&size=60`);
 			const names = desc.Records.map((record) => String(record.Name));
 			expect(names).toEqual(
 				[...names].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })),
 			);
 			expect(desc).toMatchObject({ CurrentOrderField: 'Name', CurrentSortDirection: -1 });
-			const lower = await h.json<Page>(`${TASKS}?orderby=updatedon&dir=1&size=1`);
+			const lower = await h.json<ListEnvelope>(`${TASKS}?orderby=updatedon&dir=1&size=1`);
 			expect(lower.CurrentOrderField).toBe('UpdatedOn');
 		});
 
 		it('filters by equality: bools, ids, related names (case-insensitive contains)', async () => {
-			const completed = await h.json<Page>(`${TASKS}?CoworkerTask_Completed=true&size=100`);
+			const completed = await h.json<ListEnvelope>(`${TASKS}?CoworkerTask_Completed=true&size=100`);
 			expect(completed.TotalItems).toBe(20);
 			expect(completed.Records.every((record) => record.Completed === true)).toBe(true);
-			const ada = await h.json<Page>(`${TASKS}?CoworkerTask_Coworker_FullName=ADA&size=100`);
+			const ada = await h.json<ListEnvelope>(
+				`${TASKS}?CoworkerTask_Coworker_FullName=ADA&size=100`,
+			);
 			expect(ada.TotalItems).toBeGreaterThan(0);
 			expect(ada.Records.every((record) => record.CoworkerFullName === 'Ada Lovelace')).toBe(true);
-			const responsible = await h.json<Page>(`${TASKS}?CoworkerTask_Responsible=3002&size=100`);
+			const responsible = await h.json<ListEnvelope>(
+				`${TASKS}?CoworkerTask_Responsible=3002&size=100`,
+			);
 			expect(responsible.Records.every((record) => record.ResponsibleId === 3002)).toBe(true);
-			const business = await h.json<Page>(
+			const business = await h.json<ListEnvelope>(
 				`${TASKS}?CoworkerTask_Business=1003&CoworkerTask_Name=welcome`,
 			);
 			expect(
@@ -238,14 +229,14 @@ describe('Nexudus sandbox', () => {
 		it('reports unknown parameters in a header and otherwise ignores them', async () => {
 			const response = await h.call(`${TASKS}?CoworkerTask_Nonsense=1&foo=bar`);
 			expect(response.headers.get('x-sandbox-ignored-params')).toBe('CoworkerTask_Nonsense,foo');
-			expect(((await response.json()) as Page).TotalItems).toBe(60);
+			expect(((await response.json()) as ListEnvelope).TotalItems).toBe(60);
 		});
 
 		it('applies inclusive minute-precision range filters', async () => {
 			h.clock.current = new Date('2027-01-01T12:30:45Z');
 			const id = await createTask();
 			const query = (from: string, to: string) =>
-				h.json<Page>(
+				h.json<ListEnvelope>(
 					`${TASKS}?from_CoworkerTask_CreatedOn=${from}&to_CoworkerTask_CreatedOn=${to}`,
 				);
 			expect(
@@ -258,7 +249,7 @@ describe('Nexudus sandbox', () => {
 		});
 
 		it('applies range filters to numbers', async () => {
-			const page = await h.json<Page>(
+			const page = await h.json<ListEnvelope>(
 				`${TASKS}?from_CoworkerTask_Id=87654010&to_CoworkerTask_Id=87654012`,
 			);
 			expect(page.Records.map((record) => record.Id)).toEqual([87654010, 87654011, 87654012]);
@@ -272,7 +263,7 @@ describe('Nexudus sandbox', () => {
 		});
 
 		it('returns a summary projection in search results and the full record by id', async () => {
-			const listed = (await h.json<Page>(`${TASKS}?size=1`)).Records[0];
+			const listed = (await h.json<ListEnvelope>(`${TASKS}?size=1`)).Records[0];
 			const full = await h.json<Json>(`${TASKS}/${String(listed.Id)}`);
 			expect(listed).not.toHaveProperty('SystemId');
 			expect(listed).not.toHaveProperty('Reminded');
