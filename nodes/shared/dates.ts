@@ -33,11 +33,6 @@ export function toUnixSeconds(date: Date): number {
 	return Math.floor(date.getTime() / 1000);
 }
 
-/** A Unix timestamp in seconds as a Date. */
-export function fromUnixSeconds(seconds: number): Date {
-	return new Date(seconds * 1000);
-}
-
 /** Drops everything below `granularityMs`, e.g. the seconds of a minute-precision API. */
 export function floorTo(date: Date, granularityMs: number): Date {
 	return new Date(Math.floor(date.getTime() / granularityMs) * granularityMs);

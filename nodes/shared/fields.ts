@@ -32,7 +32,7 @@ export interface RecordField {
 }
 
 /** The parameter name of a field: its API property in camelCase. */
-export const parameterName = (field: RecordField) =>
+const parameterName = (field: RecordField) =>
 	field.property.charAt(0).toLowerCase() + field.property.slice(1);
 
 /** A searchable resource locator for picking one record, with an ID mode. */

@@ -134,15 +134,21 @@ describe('Nexudus Trigger', () => {
 
 	it('sends the chosen filters with every search', async () => {
 		const server = new FakeNexudus(SERVER_START);
+		server.create('Existing');
 		const trigger = activate('createdOrUpdated', {
 			completed: false,
 			responsible: { __rl: true, mode: 'list', value: '71' },
 		});
 		await trigger.poll();
+		server.tick(60);
+		await trigger.poll();
 
-		expect(server.requests[0]).toBe(
-			'GET /api/crm/coworkertasks?CoworkerTask_Completed=false&CoworkerTask_Responsible=71&orderBy=UpdatedOn&dir=-1&page=1&size=1',
-		);
+		const filters = 'CoworkerTask_Completed=false&CoworkerTask_Responsible=71&orderBy=UpdatedOn';
+		expect(server.requests).toEqual([
+			`GET /api/crm/coworkertasks?${filters}&dir=-1&page=1&size=1`,
+			`GET /api/crm/coworkertasks?${filters}&from_CoworkerTask_UpdatedOn=2026-03-01T08%3A58&dir=1&page=1&size=1000`,
+			`GET /api/crm/coworkertasks?${filters}&from_CoworkerTask_UpdatedOn=2026-03-01T08%3A58&dir=1&page=1&size=1000`,
+		]);
 	});
 
 	it('refuses a filter that is not an ID, naming it, before polling', async () => {

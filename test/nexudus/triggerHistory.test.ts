@@ -19,29 +19,25 @@ describe('Nexudus Trigger › opportunity moved stage', () => {
 		const existing = move(70, '2026-11-20T10:00:00Z');
 		const moved = move(71, '2026-11-20T10:30:12Z');
 		const filter = { CrmOpportunityHistory_NewCrmBoardColumn: '4005', orderBy: 'CreatedOn' };
+		// Both polls re-read from two minutes before the newest entry, to the minute.
+		const sinceTwoMinutesBefore = {
+			...filter,
+			dir: '1',
+			page: '1',
+			size: '1000',
+			from_CrmOpportunityHistory_CreatedOn: '2026-11-20T09:58',
+		};
 		const scope = nock(BASE_URL)
 			// Activation: the newest entry sets the start, what exists around it is remembered.
 			.get('/crm/crmopportunityhistories')
 			.query({ ...filter, dir: '-1', page: '1', size: '1' })
 			.reply(200, searchPage([existing], 1, 1, 1))
 			.get('/crm/crmopportunityhistories')
-			.query({
-				...filter,
-				dir: '1',
-				page: '1',
-				size: '1000',
-				from_CrmOpportunityHistory_CreatedOn: '2026-11-20T09:58',
-			})
+			.query(sinceTwoMinutesBefore)
 			.reply(200, searchPage([existing], 1, 1000, 1))
 			// Next poll: one new move, read in full.
 			.get('/crm/crmopportunityhistories')
-			.query({
-				...filter,
-				dir: '1',
-				page: '1',
-				size: '1000',
-				from_CrmOpportunityHistory_CreatedOn: '2026-11-20T09:58',
-			})
+			.query(sinceTwoMinutesBefore)
 			.reply(200, searchPage([existing, moved], 1, 1000, 2))
 			.get('/crm/crmopportunityhistories/71')
 			.reply(200, { ...moved, UserFullName: 'Sam Sales' });

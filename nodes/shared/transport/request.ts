@@ -30,7 +30,7 @@ export type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
  * - Error statuses, and failures the vendor reports in a 2xx body, become a NodeApiError carrying
  *   the vendor's own message. The request, and so the credential, never goes into the error.
  */
-export async function sendVendorRequest<T = unknown>(
+async function sendVendorRequest<T = unknown>(
 	context: ApiContext,
 	api: VendorApi,
 	options: RequestOptions,
