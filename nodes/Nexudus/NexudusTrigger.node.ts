@@ -14,6 +14,7 @@ import { nexudusChangeFeed, type NexudusEvent } from './trigger/changeFeed';
 import { pickers } from './pickers';
 import { nexudusEntities } from './resources';
 import { nexudusIcon } from './icon';
+import { nexudusAccount } from './trigger/account';
 import { resourceSelector } from './resources/resourceSelector';
 import { searchBusinesses, searchCoworkers, searchUsers } from './listSearch/searchRecords';
 
@@ -106,6 +107,7 @@ export class NexudusTrigger implements INodeType {
 		const entity = nexudusEntities.find((candidate) => candidate.resource === resource)!;
 		const event = this.getNodeParameter('event') as NexudusEvent;
 		const filters: IDataObject = checkTriggerFilters(this, entity);
-		return await pollChanges(this, nexudusChangeFeed(this, entity, event, filters));
+		const account = await nexudusAccount(this);
+		return await pollChanges(this, nexudusChangeFeed(this, { entity, event, filters, account }));
 	}
 }

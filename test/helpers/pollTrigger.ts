@@ -29,7 +29,7 @@ export class ActivePollTrigger {
 	private staticData: IDataObject = {};
 	private polls = 0;
 	private readonly nodeTypes = new PackageNodeTypes();
-	private readonly node: INode;
+	private node: INode;
 
 	constructor(private readonly options: PollTriggerOptions) {
 		this.node = testNode(
@@ -64,6 +64,11 @@ export class ActivePollTrigger {
 		this.polls++;
 		this.staticData = workflow.staticData as IDataObject;
 		return result ? result[0].map((item) => item.json) : null;
+	}
+
+	/** The user edits the active trigger: same node, new parameters, static data kept. */
+	reconfigure(parameters: INodeParameters): void {
+		this.node = { ...this.node, parameters };
 	}
 
 	/** Saves the static data as JSON and loads it back, as n8n does across a restart. */

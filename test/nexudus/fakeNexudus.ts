@@ -15,6 +15,10 @@ export class FakeNexudus {
 	private nextId = 2001;
 	/** Runs before the server answers a search page: lets a test change data in mid-poll. */
 	beforeSearchPage?: (page: number) => void;
+	/** Runs before the server answers a read of records by ID (batch or single). */
+	beforeRecordRead?: () => void;
+	/** Refuses longer `id=[…]` lists as IIS does past its query-string limit (404.15). */
+	maxIdListLength?: number;
 	/** Makes the next reads of a record fail with HTTP 500. */
 	failRecordReads = 0;
 
@@ -41,7 +45,8 @@ export class FakeNexudus {
 		return local.toISOString().replace(/\.\d{3}Z$/, 'Z');
 	}
 
-	create(name: string): IDataObject {
+	/** Creates a task; some Nexudus records are created with an empty UpdatedOn. */
+	create(name: string, { withoutUpdatedOn = false } = {}): IDataObject {
 		const now = this.stamp();
 		const task = {
 			Id: this.nextId++,
@@ -49,7 +54,7 @@ export class FakeNexudus {
 			Completed: false,
 			Notes: `${name} notes`,
 			CreatedOn: now,
-			UpdatedOn: now,
+			UpdatedOn: withoutUpdatedOn ? null : now,
 		};
 		this.tasks.set(task.Id, task);
 		return task;
@@ -67,11 +72,16 @@ export class FakeNexudus {
 		return { ...task, ResponsibleFullName: 'Grace Hopper', BusinessName: 'Harbour Hub' };
 	}
 
-	private search(uri: string): [number, IDataObject] {
+	private search(uri: string): [number, IDataObject | string] {
 		this.requests.push(`GET ${uri}`);
 		const query = new URL(uri, BASE_URL).searchParams;
 		const page = Number(query.get('page') ?? 1);
 		const size = Number(query.get('size') ?? 25);
+		const ids = /^\[([\d,]*)\]$/.exec(query.get('id') ?? '');
+		if (ids && ids[0].length > (this.maxIdListLength ?? Infinity)) {
+			return [404, '<html><body>HTTP Error 404.15 - Query String Too Long</body></html>'];
+		}
+		if (ids) return this.readBatch(ids[1].split(',').map(Number), page, size);
 		this.beforeSearchPage?.(page);
 		const orderBy = query.get('orderBy') ?? 'Id';
 		const direction = Number(query.get('dir') ?? 1);
@@ -82,15 +92,17 @@ export class FakeNexudus {
 			// Filters are read to the minute, in the same frame the server stamps times in.
 			const bound = `${value}:00Z`;
 			records = records.filter((task) => {
+				if (!task[range[2]]) return false;
 				const time = String(task[range[2]]).slice(0, 16) + ':00Z';
 				return range[1] === 'from' ? time >= bound : time <= bound;
 			});
 		}
+		// An empty time matches no from_/to_ filter, and sorts first ascending, as in SQL Server.
 		records.sort(
 			(a, b) =>
-				(a[orderBy]! > b[orderBy]!
+				(String(a[orderBy] ?? '') > String(b[orderBy] ?? '')
 					? 1
-					: a[orderBy]! < b[orderBy]!
+					: String(a[orderBy] ?? '') < String(b[orderBy] ?? '')
 						? -1
 						: Number(a.Id) - Number(b.Id)) * direction,
 		);
@@ -113,8 +125,29 @@ export class FakeNexudus {
 		];
 	}
 
+	/** The batch form `?id=[…]`: full records, paged like any search (25 unless sized). */
+	private readBatch(ids: number[], page: number, size: number): [number, IDataObject] {
+		this.beforeRecordRead?.();
+		if (this.failRecordReads > 0) {
+			this.failRecordReads--;
+			return [500, { Message: 'An error has occurred.' }];
+		}
+		const records = ids.filter((id) => this.tasks.has(id)).map((id) => this.full(id));
+		return [
+			200,
+			{
+				Records: records.slice((page - 1) * size, page * size),
+				CurrentPage: page,
+				CurrentPageSize: size,
+				TotalItems: records.length,
+				HasNextPage: page * size < records.length,
+			},
+		];
+	}
+
 	private read(uri: string): [number, IDataObject | string] {
 		this.requests.push(`GET ${uri}`);
+		this.beforeRecordRead?.();
 		if (this.failRecordReads > 0) {
 			this.failRecordReads--;
 			return [500, { Message: 'An error has occurred.' }];

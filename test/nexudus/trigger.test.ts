@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ActivePollTrigger } from '../helpers/pollTrigger';
 import { runNode } from '../helpers/runNode';
@@ -121,15 +121,23 @@ describe('Nexudus Trigger', () => {
 		const server = new FakeNexudus(SERVER_START);
 		const trigger = activate();
 		expect(await trigger.poll()).toBeNull();
+		let newest: IDataObject = {};
 		for (let round = 0; round < 5; round++) {
 			server.tick(600);
-			server.create(`Round ${round}`);
+			newest = server.create(`Round ${round}`);
 			await trigger.poll();
 		}
 
-		const state = trigger.state as { cursor: string; seen: Record<string, string> };
-		expect(Object.keys(state.seen)).toHaveLength(1);
-		expect(state.cursor).toBe(Object.values(state.seen)[0]);
+		// Only the newest change is still inside the window the next poll re-reads. The CreatedOn
+		// stream only reports tasks created without an UpdatedOn; it remembers just its cursor.
+		const changedAt = new Date(String(newest.UpdatedOn)).toISOString();
+		expect(trigger.state).toEqual({
+			configuration: expect.stringMatching(/^[0-9a-f]{16}$/),
+			streams: {
+				UpdatedOn: { cursor: changedAt, seen: { [changedAt]: String(newest.Id) } },
+				CreatedOn: { cursor: changedAt, seen: {} },
+			},
+		});
 	});
 
 	it('sends the chosen filters with every search', async () => {
@@ -143,11 +151,18 @@ describe('Nexudus Trigger', () => {
 		server.tick(60);
 		await trigger.poll();
 
-		const filters = 'CoworkerTask_Completed=false&CoworkerTask_Responsible=71&orderBy=UpdatedOn';
+		const filters = 'CoworkerTask_Completed=false&CoworkerTask_Responsible=71';
+		const since = (time: string) =>
+			`from_CoworkerTask_${time}=2026-03-01T08%3A58&dir=1&page=1&size=1000`;
+		const search = (time: string, rest: string) =>
+			`GET /api/crm/coworkertasks?${filters}&orderBy=${time}&${rest}`;
+		const poll = [search('UpdatedOn', since('UpdatedOn')), search('CreatedOn', since('CreatedOn'))];
 		expect(server.requests).toEqual([
-			`GET /api/crm/coworkertasks?${filters}&dir=-1&page=1&size=1`,
-			`GET /api/crm/coworkertasks?${filters}&from_CoworkerTask_UpdatedOn=2026-03-01T08%3A58&dir=1&page=1&size=1000`,
-			`GET /api/crm/coworkertasks?${filters}&from_CoworkerTask_UpdatedOn=2026-03-01T08%3A58&dir=1&page=1&size=1000`,
+			search('UpdatedOn', 'dir=-1&page=1&size=25'),
+			poll[0],
+			search('CreatedOn', 'dir=-1&page=1&size=25'),
+			poll[1],
+			...poll,
 		]);
 	});
 

@@ -30,8 +30,8 @@ describe('Nexudus Trigger › opportunity moved stage', () => {
 		const scope = nock(BASE_URL)
 			// Activation: the newest entry sets the start, what exists around it is remembered.
 			.get('/crm/crmopportunityhistories')
-			.query({ ...filter, dir: '-1', page: '1', size: '1' })
-			.reply(200, searchPage([existing], 1, 1, 1))
+			.query({ ...filter, dir: '-1', page: '1', size: '25' })
+			.reply(200, searchPage([existing], 1, 25, 1))
 			.get('/crm/crmopportunityhistories')
 			.query(sinceTwoMinutesBefore)
 			.reply(200, searchPage([existing], 1, 1000, 1))
@@ -39,8 +39,10 @@ describe('Nexudus Trigger › opportunity moved stage', () => {
 			.get('/crm/crmopportunityhistories')
 			.query(sinceTwoMinutesBefore)
 			.reply(200, searchPage([existing, moved], 1, 1000, 2))
-			.get('/crm/crmopportunityhistories/71')
-			.reply(200, { ...moved, UserFullName: 'Sam Sales' });
+			// The new entry is read in full with the batch form, the page sized to the list.
+			.get('/crm/crmopportunityhistories')
+			.query({ id: '[71]', page: '1', size: '1' })
+			.reply(200, searchPage([{ ...moved, UserFullName: 'Sam Sales' }], 1, 1, 1));
 
 		const trigger = new ActivePollTrigger({
 			type: TRIGGER,
@@ -56,8 +58,13 @@ describe('Nexudus Trigger › opportunity moved stage', () => {
 		expect(await trigger.poll()).toEqual([{ ...moved, UserFullName: 'Sam Sales' }]);
 		// Entry 70 is older than the next poll re-reads (from 10:28), so it is no longer kept.
 		expect(trigger.state).toEqual({
-			cursor: '2026-11-20T10:30:12.000Z',
-			seen: { '71': '2026-11-20T10:30:12.000Z' },
+			configuration: expect.stringMatching(/^[0-9a-f]{16}$/),
+			streams: {
+				CreatedOn: {
+					cursor: '2026-11-20T10:30:12.000Z',
+					seen: { '2026-11-20T10:30:12.000Z': '71' },
+				},
+			},
 		});
 		expectExactRequests(scope);
 	});

@@ -1,44 +1,68 @@
-import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { parseDate, toMinuteStamp } from '../../shared/dates';
-import type { ChangeFeed } from '../../shared/polling/changeFeed';
+import type { ChangeFeed, ChangeStream } from '../../shared/polling/changeFeed';
 import { vendorRequest } from '../../shared/transport/request';
 import type { NexudusEntity } from '../entities';
-import { nexudusApi, nexudusBaseUrl, nexudusPaging } from '../transport';
+import { fetchRecordsByIds } from '../readRecords';
+import { nexudusApi, nexudusPaging } from '../transport';
+import type { NexudusAccount } from './account';
 
 /** Which changes a Nexudus trigger reports. */
 export type NexudusEvent = 'created' | 'updated' | 'createdOrUpdated';
 
+type ChangeTime = 'CreatedOn' | 'UpdatedOn';
+
 const MINUTE = 60_000;
 
+/** What a Nexudus trigger watches: which records, which changes, and in which account. */
+export interface NexudusTriggerSettings {
+	entity: NexudusEntity;
+	event: NexudusEvent;
+	/** Search filters, as Nexudus query parameters. */
+	filters: IDataObject;
+	account: NexudusAccount;
+}
+
+const timeOf = (record: IDataObject, property: ChangeTime) => parseDate(record[property]);
+
+/** Whether the record's last change came after its creation, i.e. it was updated. */
+const wasUpdated = (record: IDataObject) => {
+	const created = timeOf(record, 'CreatedOn');
+	const updated = timeOf(record, 'UpdatedOn');
+	return !created || !updated || updated > created;
+};
+
+/** A record Nexudus created without an UpdatedOn: only its CreatedOn tells of it. */
+const neverUpdated = (record: IDataObject) => !timeOf(record, 'UpdatedOn');
+
 /**
- * Nexudus as a change feed: records sorted by CreatedOn or UpdatedOn, filtered with
- * from_<Entity>_<time>, which Nexudus reads to the minute. Records are emitted in full, read one by
- * one, because search results may be a summary of the record.
+ * Nexudus as a change feed. Records are listed sorted by CreatedOn or UpdatedOn and filtered with
+ * from_<Entity>_<time>, which Nexudus reads to the minute, then read in full in batches, because
+ * search results may be a summary of the record.
+ * - Created: the CreatedOn stream.
+ * - Updated: the UpdatedOn stream, records whose UpdatedOn is later than their CreatedOn.
+ * - Created or Updated: the UpdatedOn stream, plus the CreatedOn stream for records Nexudus created
+ *   with an empty UpdatedOn, which the UpdatedOn filter never lists.
  */
 export function nexudusChangeFeed(
 	context: IPollFunctions,
-	entity: NexudusEntity,
-	event: NexudusEvent,
-	filters: IDataObject,
+	{ entity, event, filters, account }: NexudusTriggerSettings,
 ): ChangeFeed {
-	const timeProperty = event === 'created' ? 'CreatedOn' : 'UpdatedOn';
-	const request = async (qs: IDataObject) =>
+	const { baseURL } = account;
+	const search = async (property: ChangeTime, qs: IDataObject) =>
 		await vendorRequest<IDataObject>(context, nexudusApi, {
 			method: 'GET',
-			baseURL: await nexudusBaseUrl(context),
+			baseURL,
 			url: entity.path,
-			qs: { ...filters, orderBy: timeProperty, ...qs },
+			qs: { ...filters, orderBy: property, ...qs },
 		});
-	const timeOf = (record: IDataObject, property = timeProperty) => parseDate(record[property]);
 
-	return {
-		granularityMs: MINUTE,
-		overlapMs: 2 * MINUTE,
+	const stream = (property: ChangeTime, reports?: ChangeStream['reports']): ChangeStream => ({
+		name: property,
 		async fetchPage(since, pageIndex) {
-			const from = since ? { [`from_${entity.name}_${timeProperty}`]: toMinuteStamp(since) } : {};
-			const body = await request({
+			const from = since ? { [`from_${entity.name}_${property}`]: toMinuteStamp(since) } : {};
+			const body = await search(property, {
 				...from,
 				dir: 1,
 				page: pageIndex + 1,
@@ -46,38 +70,32 @@ export function nexudusChangeFeed(
 			});
 			return nexudusPaging.readPage(body, nexudusPaging.maxPageSize);
 		},
-		async fetchNewest() {
-			const body = await request({ dir: -1, page: 1, size: 1 });
-			return (body.Records as IDataObject[] | undefined)?.[0];
+		async fetchNewest(count) {
+			const body = await search(property, { dir: -1, page: 1, size: count });
+			return nexudusPaging.readPage(body, count).records;
 		},
-		changedAt: (record) => timeOf(record),
-		changeKey: (record) =>
-			event === 'created' ? String(record.Id) : `${String(record.Id)}@${String(record.UpdatedOn)}`,
-		isWanted: (record) => {
-			if (event !== 'updated') return true;
-			const created = timeOf(record, 'CreatedOn');
-			const updated = timeOf(record, 'UpdatedOn');
-			return !created || !updated || updated > created;
-		},
-		async complete(records) {
-			const baseURL = await nexudusBaseUrl(context);
-			const full: IDataObject[] = [];
-			for (const record of records) {
-				try {
-					full.push(
-						await vendorRequest<IDataObject>(context, nexudusApi, {
-							method: 'GET',
-							baseURL,
-							url: `${entity.path}/${encodeURIComponent(String(record.Id))}`,
-						}),
-					);
-				} catch (error) {
-					// Deleted since it changed: there is nothing left to report.
-					if (error instanceof NodeApiError && error.httpCode === '404') continue;
-					throw new NodeApiError(context.getNode(), error as JsonObject);
-				}
-			}
-			return full;
-		},
+		timeOf: (record) => timeOf(record, property),
+		reports,
+	});
+
+	const streams: Record<NexudusEvent, ChangeStream[]> = {
+		created: [stream('CreatedOn')],
+		updated: [stream('UpdatedOn', wasUpdated)],
+		createdOrUpdated: [stream('UpdatedOn'), stream('CreatedOn', neverUpdated)],
+	};
+
+	return {
+		granularityMs: MINUTE,
+		overlapMs: 2 * MINUTE,
+		streams: streams[event],
+		idOf: (record) => String(record.Id),
+		readFull: async (records) =>
+			await fetchRecordsByIds(
+				context,
+				entity,
+				records.map((record) => Number(record.Id)),
+				baseURL,
+			),
+		configuration: { ...account, resource: entity.resource, event, filters },
 	};
 }

@@ -1,93 +1,159 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { floorTo } from '../dates';
-import { advanceState, pollWindowStart, type ChangeFeed, type PollState } from './changeFeed';
+import type { ChangeFeed, ChangeStream } from './changeFeed';
+import { listStream, reportedChanges, type Change } from './listStream';
+import { unlessAlreadyPolling } from './overlappingPolls';
+import {
+	StreamMemory,
+	configurationDigest,
+	readState,
+	writeState,
+	type PollState,
+} from './pollState';
 
-/** A bound on pages per poll, so that a feed which never ends cannot hold the poller forever. */
-const MAX_PAGES_PER_POLL = 1000;
+/** How many of a stream's newest records are looked through for its newest change. */
+const NEWEST_CANDIDATES = 25;
 
 /**
  * The polling engine every trigger of this package runs.
- * - Manual runs ("Fetch test event") return the newest record as a sample and leave state alone.
- * - The first poll after activation emits nothing: it remembers what already exists and starts from
- *   the vendor's newest change time.
- * - Later polls fetch everything changed since the cursor minus an overlap, drop changes already
- *   seen, and emit the rest oldest first.
+ * - A manual run ("Fetch test event") returns the newest change the event reports, read in full,
+ *   and leaves the state alone.
+ * - The first poll after activation, or after the trigger's configuration changed, emits nothing:
+ *   it remembers what already exists and starts from the vendor's newest change.
+ * - Later polls list every stream from its cursor minus an overlap, drop the changes already seen,
+ *   read the rest in full in batches, and emit them oldest first. The version a poll emits is the
+ *   version it remembers, even when the record changed between the list and the full read.
  * - State is written only after the whole poll succeeded, so a failed poll is simply repeated.
+ * - A poll that starts while the previous poll of the same trigger still runs emits nothing.
  */
 export async function pollChanges(
 	context: IPollFunctions,
 	feed: ChangeFeed,
 ): Promise<INodeExecutionData[][] | null> {
-	if (context.getMode() === 'manual') {
-		const newest = await feed.fetchNewest();
-		if (!newest) return null;
-		return [context.helpers.returnJsonArray(await completeRecords(feed, [newest]))];
-	}
+	const toOutput = (records: IDataObject[]) =>
+		records.length ? [context.helpers.returnJsonArray(records)] : null;
+	if (context.getMode() === 'manual') return toOutput(await newestChange(feed));
+	return await unlessAlreadyPolling(
+		context,
+		async () => toOutput(await pollOnce(context.getWorkflowStaticData('node'), feed)),
+		null,
+	);
+}
 
-	const staticData = context.getWorkflowStaticData('node');
+async function pollOnce(staticData: IDataObject, feed: ChangeFeed): Promise<IDataObject[]> {
+	const configuration = configurationDigest(feed.configuration);
 	const state = readState(staticData);
-	if (state === undefined) {
-		const newest = await feed.fetchNewest();
-		const start: PollState = { cursor: null, seen: {} };
-		const existing = newest ? await fetchChangedSince(feed, feed.changedAt(newest)) : [];
-		writeState(staticData, advanceState(start, existing, feed));
-		return null;
+	if (state?.configuration !== configuration) {
+		writeState(staticData, await startFromNewest(feed, configuration));
+		return [];
 	}
 
-	const changed = await fetchChangedSince(feed, state.cursor ? new Date(state.cursor) : undefined);
-	const fresh = changed.filter(
-		(record) => !(feed.changeKey(record) in state.seen) && (feed.isWanted?.(record) ?? true),
-	);
-	const emitted = await completeRecords(feed, fresh);
-	writeState(staticData, advanceState(state, changed, feed));
-	return emitted.length ? [context.helpers.returnJsonArray(emitted)] : null;
-}
-
-/**
- * Walks the feed from `from` minus the overlap to its end, moving the lower bound forward to the
- * last change time of each full page (keyset paging). Records changed while the walk is under way
- * move to the end of the feed, where the walk still reaches them, instead of shifting unseen
- * records onto pages already read.
- */
-async function fetchChangedSince(feed: ChangeFeed, from: Date | undefined) {
-	const byKey = new Map<string, IDataObject>();
-	let since = from && pollWindowStart(from, feed);
-	let pageIndex = 0;
-	for (let pages = 0; pages < MAX_PAGES_PER_POLL; pages++) {
-		const page = await feed.fetchPage(since, pageIndex);
-		for (const record of page.records) byKey.set(feed.changeKey(record), record);
-		const last = page.records[page.records.length - 1];
-		const lastChange = last && feed.changedAt(last);
-		if (!page.hasMore || !lastChange) break;
-
-		const next = floorTo(lastChange, feed.granularityMs);
-		if (!since || next > since) {
-			since = next;
-			pageIndex = 0;
-		} else {
-			pageIndex++;
+	const before = memories(feed, state);
+	const after = memories(feed, state);
+	const fresh = new Map<string, Change>();
+	for (const stream of feed.streams) {
+		const memory = after.get(stream)!;
+		const listed = await listStream(stream, memory.cursor, feed);
+		const changes = reportedChanges(stream, listed, feed);
+		for (const change of changes) {
+			if (!memory.has(change.at, change.id))
+				fresh.set(change.id, later(fresh.get(change.id), change));
 		}
+		remember(memory, stream, listed, changes);
 	}
-	return [...byKey.values()].sort(
-		(a, b) => (feed.changedAt(a)?.getTime() ?? 0) - (feed.changedAt(b)?.getTime() ?? 0),
+
+	const emitted: IDataObject[] = [];
+	for (const record of await readInFull(feed, [...fresh.values()])) {
+		const versions = feed.streams.flatMap((stream) =>
+			reportedChanges(stream, [record], feed).map((change) => ({ stream, change })),
+		);
+		// The version read is the one emitted and remembered; if an earlier poll emitted that very
+		// version (the record changed back into view between list and read), it is not news.
+		if (!versions.some(({ stream, change }) => before.get(stream)!.has(change.at, change.id))) {
+			emitted.push(record);
+		}
+		for (const { stream, change } of versions) after.get(stream)!.add(change.at, change.id);
+	}
+
+	writeState(staticData, stateOf(feed, configuration, after));
+	return emitted;
+}
+
+/** Starts from each stream's newest change, remembering what its overlap window already holds. */
+async function startFromNewest(feed: ChangeFeed, configuration: string): Promise<PollState> {
+	const started = new Map<ChangeStream, StreamMemory>();
+	for (const stream of feed.streams) {
+		const memory = new StreamMemory();
+		const newest = await newestTime(stream);
+		if (newest) {
+			const listed = await listStream(stream, newest, feed);
+			remember(memory, stream, listed, reportedChanges(stream, listed, feed));
+			memory.advance(newest);
+		}
+		started.set(stream, memory);
+	}
+	return stateOf(feed, configuration, started);
+}
+
+/** The newest change the feed reports, read in full: the sample a manual run shows. */
+async function newestChange(feed: ChangeFeed): Promise<IDataObject[]> {
+	let newest: Change | undefined;
+	for (const stream of feed.streams) {
+		const candidates = await stream.fetchNewest(NEWEST_CANDIDATES);
+		const [change] = reportedChanges(stream, candidates, feed);
+		if (change) newest = later(newest, change);
+	}
+	return newest ? await readInFull(feed, [newest]) : [];
+}
+
+async function newestTime(stream: ChangeStream): Promise<Date | undefined> {
+	for (const record of await stream.fetchNewest(NEWEST_CANDIDATES)) {
+		const time = stream.timeOf(record);
+		if (time) return time;
+	}
+	return undefined;
+}
+
+/** Reads changes in full and returns the records still there, in the order of the changes. */
+async function readInFull(feed: ChangeFeed, changes: Change[]): Promise<IDataObject[]> {
+	const ordered = [...changes].sort((a, b) => a.at.getTime() - b.at.getTime());
+	const records = ordered.map((change) => change.record);
+	if (!feed.readFull || !records.length) return records;
+	const byId = new Map((await feed.readFull(records)).map((record) => [feed.idOf(record), record]));
+	return ordered.map((change) => byId.get(change.id)).filter((record) => record !== undefined);
+}
+
+function remember(
+	memory: StreamMemory,
+	stream: ChangeStream,
+	listed: IDataObject[],
+	changes: Change[],
+) {
+	for (const change of changes) memory.add(change.at, change.id);
+	for (const record of listed) {
+		const time = stream.timeOf(record);
+		if (time) memory.advance(time);
+	}
+}
+
+const later = (current: Change | undefined, candidate: Change) =>
+	current && current.at >= candidate.at ? current : candidate;
+
+function memories(feed: ChangeFeed, state: PollState) {
+	return new Map(
+		feed.streams.map((stream) => [stream, new StreamMemory(state.streams[stream.name])]),
 	);
 }
 
-async function completeRecords(feed: ChangeFeed, records: IDataObject[]) {
-	if (!records.length || !feed.complete) return records;
-	return await feed.complete(records);
-}
-
-function readState(staticData: IDataObject): PollState | undefined {
-	if (typeof staticData.seen !== 'object' || staticData.seen === null) return undefined;
+function stateOf(
+	feed: ChangeFeed,
+	configuration: string,
+	memories: Map<ChangeStream, StreamMemory>,
+): PollState {
 	return {
-		cursor: typeof staticData.cursor === 'string' ? staticData.cursor : null,
-		seen: staticData.seen as Record<string, string>,
+		configuration,
+		streams: Object.fromEntries(
+			feed.streams.map((stream) => [stream.name, memories.get(stream)!.toState(feed)]),
+		),
 	};
-}
-
-function writeState(staticData: IDataObject, state: PollState) {
-	staticData.cursor = state.cursor;
-	staticData.seen = state.seen;
 }

@@ -1,0 +1,98 @@
+import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import { pollWindowStart, type ChangeFeed } from './changeFeed';
+import { decodeIds, encodeIds } from './idList';
+
+/** One stream's state: its cursor, and the changes the next poll can still see again. */
+export interface StreamState {
+	/** The newest change time listed so far (ISO 8601); null while the stream was empty. */
+	cursor: string | null;
+	/** Change time (ISO 8601) → the IDs of the records changed at that time, see encodeIds. */
+	seen: Record<string, string>;
+}
+
+/** What a trigger keeps in workflow static data between polls: small JSON. */
+export interface PollState {
+	/** A digest of the configuration the state belongs to (see ChangeFeed.configuration). */
+	configuration: string;
+	streams: Record<string, StreamState>;
+}
+
+/**
+ * The changes of one stream a trigger has listed or emitted, grouped by change time. A change is
+ * known by its record ID and change time; the same record changed again is a new change.
+ */
+export class StreamMemory {
+	private readonly byTime = new Map<string, Set<string>>();
+
+	cursor: Date | undefined;
+
+	constructor(state?: StreamState) {
+		this.cursor = state?.cursor ? new Date(state.cursor) : undefined;
+		for (const [time, ids] of Object.entries(state?.seen ?? {})) {
+			this.byTime.set(time, new Set(decodeIds(ids)));
+		}
+	}
+
+	has(at: Date, id: string): boolean {
+		return this.byTime.get(at.toISOString())?.has(id) ?? false;
+	}
+
+	add(at: Date, id: string) {
+		const time = at.toISOString();
+		const ids = this.byTime.get(time) ?? new Set<string>();
+		ids.add(id);
+		this.byTime.set(time, ids);
+	}
+
+	/** Moves the cursor to `time` if that is later; it never moves back. */
+	advance(time: Date) {
+		if (!this.cursor || time > this.cursor) this.cursor = time;
+	}
+
+	/**
+	 * The state to keep: every change at or after the window the next poll re-reads, and nothing
+	 * older, since the next poll cannot list it again.
+	 */
+	toState(feed: Pick<ChangeFeed, 'overlapMs' | 'granularityMs'>): StreamState {
+		const from = this.cursor ? pollWindowStart(this.cursor, feed).getTime() : -Infinity;
+		const seen: Record<string, string> = {};
+		for (const [time, ids] of [...this.byTime].sort(([a], [b]) => a.localeCompare(b))) {
+			if (Date.parse(time) >= from) seen[time] = encodeIds(ids);
+		}
+		return { cursor: this.cursor?.toISOString() ?? null, seen };
+	}
+}
+
+/** A short, stable digest of a configuration, so that any change to it is noticed. */
+export function configurationDigest(configuration: IDataObject): string {
+	return createHash('sha256').update(stableJson(configuration)).digest('hex').slice(0, 16);
+}
+
+function stableJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as IDataObject)
+			.filter(([, entry]) => entry !== undefined)
+			.sort(([a], [b]) => a.localeCompare(b));
+		return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${stableJson(entry)}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+/** The trigger's state, or undefined when it has none yet (or only a form this version no longer reads). */
+export function readState(staticData: IDataObject): PollState | undefined {
+	const { configuration, streams } = staticData;
+	if (typeof configuration !== 'string' || !streams || typeof streams !== 'object') {
+		return undefined;
+	}
+	return { configuration, streams: streams as PollState['streams'] };
+}
+
+/** Replaces the trigger's state in its static data. */
+export function writeState(staticData: IDataObject, state: PollState) {
+	for (const key of Object.keys(staticData)) delete staticData[key];
+	staticData.configuration = state.configuration;
+	staticData.streams = state.streams as unknown as IDataObject;
+}

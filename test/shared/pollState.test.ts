@@ -1,0 +1,69 @@
+import { decodeIds, encodeIds } from '../../nodes/shared/polling/idList';
+import { StreamMemory, configurationDigest } from '../../nodes/shared/polling/pollState';
+
+const minutes = { granularityMs: 60_000, overlapMs: 120_000 };
+const at = (time: string) => new Date(time);
+
+describe('poll state › IDs', () => {
+	it('writes runs of consecutive IDs as first..last, and reads back exactly what it wrote', () => {
+		const ids = ['7', '2001', '2002', '2003', '2005', '1', 'a1b2', '2004', '9', '0'];
+
+		expect(encodeIds(ids)).toBe('0..1,7,9,2001..2005,a1b2');
+		expect(decodeIds(encodeIds(ids)).sort()).toEqual([...ids].sort());
+		expect(decodeIds('')).toEqual([]);
+	});
+
+	it('keeps IDs that only look like numbers as they are', () => {
+		expect(decodeIds(encodeIds(['007', '7']))).toEqual(['7', '007']);
+	});
+});
+
+describe('poll state › a stream remembers', () => {
+	it('keeps every change the next poll can still list, and nothing older', () => {
+		const memory = new StreamMemory();
+		memory.add(at('2026-01-01T10:02:30Z'), '1');
+		memory.add(at('2026-01-01T10:03:00Z'), '3');
+		memory.add(at('2026-01-01T10:05:10Z'), '2');
+		memory.add(at('2026-01-01T10:07:00Z'), '4'); // an emitted version newer than the cursor
+		memory.advance(at('2026-01-01T10:05:10Z'));
+
+		// The next poll lists from floor(10:05:10 - 2 min) = 10:03, so 10:02:30 is forgotten.
+		expect(memory.toState(minutes)).toEqual({
+			cursor: '2026-01-01T10:05:10.000Z',
+			seen: {
+				'2026-01-01T10:03:00.000Z': '3',
+				'2026-01-01T10:05:10.000Z': '2',
+				'2026-01-01T10:07:00.000Z': '4',
+			},
+		});
+	});
+
+	it('never moves the cursor back', () => {
+		const memory = new StreamMemory({ cursor: '2026-01-01T10:00:00.000Z', seen: {} });
+		memory.advance(at('2026-01-01T09:00:00Z'));
+		expect(memory.cursor).toEqual(at('2026-01-01T10:00:00Z'));
+	});
+
+	it('forgets no change inside the window however many share it, and stays compact', () => {
+		const memory = new StreamMemory();
+		const time = at('2026-01-01T10:00:00Z');
+		for (let id = 100_001; id <= 105_000; id++) memory.add(time, String(id));
+		memory.advance(time);
+
+		const state = memory.toState(minutes);
+		const reloaded = new StreamMemory(JSON.parse(JSON.stringify(state)));
+		for (let id = 100_001; id <= 105_000; id++) expect(reloaded.has(time, String(id))).toBe(true);
+		expect(reloaded.has(time, '105001')).toBe(false);
+		expect(JSON.stringify(state).length).toBeLessThan(120);
+	});
+});
+
+describe('poll state › configuration', () => {
+	it('gives the same digest for the same settings in any key order, another for any change', () => {
+		const digest = configurationDigest({ event: 'updated', filters: { a: 1, b: 2 } });
+
+		expect(configurationDigest({ filters: { b: 2, a: 1 }, event: 'updated' })).toBe(digest);
+		expect(configurationDigest({ event: 'updated', filters: { a: 1, b: 3 } })).not.toBe(digest);
+		expect(configurationDigest({ event: 'created', filters: { a: 1, b: 2 } })).not.toBe(digest);
+	});
+});
