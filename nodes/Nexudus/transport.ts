@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { errorExcerpt, isMarkup } from '../shared/transport/errorText';
 import type { PagingStyle } from '../shared/transport/paging';
 import type { ApiContext } from '../shared/transport/request';
 import type { VendorApi, VendorFailure } from '../shared/transport/vendorApi';
@@ -28,9 +29,11 @@ function nexudusFailure(body: unknown, statusCode: number): VendorFailure | unde
 		};
 	}
 	if (statusCode < 400) return undefined;
-	return {
-		message: typeof body === 'string' && body ? body : `Nexudus answered with HTTP ${statusCode}`,
-	};
+	const text = typeof body === 'string' ? body.trim() : '';
+	const generic = `Nexudus answered with HTTP ${statusCode}`;
+	// A short text answer (Nexudus' own "Not found") is the message; a page is only excerpted.
+	if (text && !isMarkup(text) && text.length <= 200) return { message: text };
+	return { message: generic, description: text ? errorExcerpt(text) : undefined };
 }
 
 export const nexudusApi: VendorApi = {

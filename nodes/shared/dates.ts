@@ -23,6 +23,22 @@ export function parseDate(value: unknown): Date | undefined {
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
+/**
+ * The wall-clock time a user typed, `YYYY-MM-DDTHH:mm:ss`, without a zone and not converted: for
+ * fields a vendor reads in a place's own local time. An offset or `Z` the value carries is
+ * dropped, not applied. A Date (from an expression) gives its UTC digits. Undefined if invalid.
+ */
+export function toWallClock(value: unknown): string | undefined {
+	if (value instanceof Date) {
+		return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 19);
+	}
+	if (typeof value !== 'string' || parseDate(value) === undefined) return undefined;
+	const [, year, month, day, hour = '00', minute = '00', second = '00'] = ISO_DATE_TIME.exec(
+		value.trim(),
+	)!;
+	return `${year}-${month}-${day}T${hour}:${minute}:${second}`;
+}
+
 /** `YYYY-MM-DDTHH:mm` in UTC: the minute-precision form of Nexudus range filters. */
 export function toMinuteStamp(date: Date): string {
 	return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;

@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { toWallClock } from './dates';
+import { inputError } from './inputError';
 import {
 	checkParameters,
 	dateInput,
-	recordId,
+	numericId,
+	pickedRecordId,
 	requiredText,
 	type ParameterRules,
 } from './validation';
@@ -21,7 +24,8 @@ export interface RecordField {
 	/** The property name in the vendor's JSON, e.g. `DueDate`. */
 	property: string;
 	displayName: string;
-	type: 'string' | 'text' | 'boolean' | 'number' | 'dateTime' | 'record';
+	/** `id`: the ID of a related record, typed as a number (a whole number above 0). */
+	type: 'string' | 'text' | 'boolean' | 'number' | 'id' | 'dateTime' | 'record';
 	description?: string;
 	/** Required when creating a record. */
 	required?: boolean;
@@ -29,6 +33,16 @@ export interface RecordField {
 	picker?: RecordPicker;
 	/** For `dateTime` fields: how the vendor writes dates. Defaults to ISO 8601 in UTC. */
 	formatDate?: (date: Date) => string | number;
+	/**
+	 * For `dateTime` fields the vendor reads in a place's local time: the value is sent as the
+	 * wall-clock time typed, without a zone and not converted (see toWallClock).
+	 */
+	wallClock?: boolean;
+	/**
+	 * The property this field is another way of writing, e.g. a due date in local time for the due
+	 * date in UTC. Only one of the two is ever sent: the one the user set (see recordWrite.ts).
+	 */
+	sameValueAs?: string;
 }
 
 /** The parameter name of a field: its API property in camelCase. */
@@ -82,6 +96,7 @@ export function fieldParameter(field: RecordField, required = false): INodePrope
 		case 'boolean':
 			return { ...base, type: 'boolean', default: false };
 		case 'number':
+		case 'id':
 			return { ...base, type: 'number', default: 0 };
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: '' };
@@ -93,27 +108,37 @@ export function fieldParameter(field: RecordField, required = false): INodePrope
 }
 
 function fieldSchema(field: RecordField, required: boolean): z.ZodTypeAny {
-	const schema = {
-		record: recordId,
+	const formatDate = field.formatDate ?? ((date: Date) => date.toISOString());
+	const wallClock = z
+		.union([z.string(), z.date()])
+		.refine((value) => toWallClock(value) !== undefined, {
+			message: 'Expected a date such as 2026-05-31 or 2026-05-31T14:30:00',
+		})
+		.transform((value) => toWallClock(value)!);
+	const checked = {
+		record: pickedRecordId(field.picker?.noun ?? 'record'),
 		boolean: z.boolean({ invalid_type_error: 'Expected true or false' }),
 		number: z.number({ invalid_type_error: 'Expected a number' }),
-		dateTime: dateInput.transform((date) =>
-			(field.formatDate ?? ((d: Date) => d.toISOString()))(date),
-		),
+		id: numericId,
+		dateTime: field.wallClock ? wallClock : dateInput.transform(formatDate),
 		text: required ? requiredText : z.string(),
 		string: required ? requiredText : z.string(),
 	}[field.type];
-	if (required) return schema;
-	// An optional date left empty clears the vendor's value.
-	return field.type === 'dateTime'
-		? z.preprocess((value) => (value === '' ? null : value), schema.nullable().optional())
-		: schema.optional();
+	if (required) return checked;
+	// An optional date or ID left empty clears the vendor's value.
+	return field.type === 'dateTime' || field.type === 'id'
+		? z.preprocess(
+				(value) => (value === '' || value === null ? null : value),
+				checked.nullable().optional(),
+			)
+		: checked.optional();
 }
 
 /**
  * Reads fields from the current item into a vendor body. Fields under `collection` (e.g.
  * `additionalFields`) are optional and only sent when set; the others are required.
- * Invalid values fail with a NodeOperationError naming the field, before any request.
+ * Invalid values fail with an input error naming the field, before any request. Of two fields
+ * that write the same value (`sameValueAs`), at most one may be set.
  */
 export function readRecordFields(
 	context: IExecuteSingleFunctions,
@@ -133,6 +158,16 @@ export function readRecordFields(
 	for (const field of fields) {
 		const path = collection ? `${collection}.${parameterName(field)}` : parameterName(field);
 		if (parsed[path] !== undefined) body[field.property] = parsed[path] as IDataObject[string];
+	}
+	for (const field of fields) {
+		const twin = fields.find((other) => other.property === field.sameValueAs);
+		if (twin && field.property in body && twin.property in body) {
+			throw inputError(
+				context,
+				`Set either "${twin.displayName}" or "${field.displayName}", not both`,
+				{ description: 'Both describe the same value; the node sends the one you set.' },
+			);
+		}
 	}
 	return body;
 }

@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { parseDate } from './dates';
+import { inputError } from './inputError';
 
 /** A parameter as the user sees it, and what a valid value looks like. */
 export interface ParameterRule {
@@ -23,6 +23,44 @@ export const recordId = z.preprocess(
 		.int(POSITIVE_WHOLE)
 		.positive(POSITIVE_WHOLE),
 );
+
+const isEmpty = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * The ID of a record the user picks from a list or types, e.g. a coworker: a positive whole
+ * number. The messages say what to do, in the words of the picker.
+ */
+export const pickedRecordId = (noun: string) =>
+	z.unknown().transform((value, context) => {
+		if (isEmpty(value)) {
+			context.addIssue({ code: 'custom', message: `Select a ${noun} or enter its ID` });
+			return z.NEVER;
+		}
+		const id = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+		if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) {
+			context.addIssue({
+				code: 'custom',
+				message: `Enter a numeric ID, e.g. 1234, or pick a ${noun} from the list`,
+			});
+			return z.NEVER;
+		}
+		return id;
+	});
+
+/** An ID typed into a number field, e.g. a board column: a whole number above 0. */
+export const numericId = z.unknown().transform((value, context) => {
+	if (isEmpty(value)) {
+		context.addIssue({ code: 'custom', message: 'Enter an ID' });
+		return z.NEVER;
+	}
+	const id = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) {
+		context.addIssue({ code: 'custom', message: 'Enter an ID: a whole number above 0, e.g. 1234' });
+		return z.NEVER;
+	}
+	return id;
+});
 
 /** A record id that may be left empty. */
 export const optionalRecordId = z.preprocess(
@@ -74,15 +112,13 @@ export function checkParameters(
 		const result = rule.schema.safeParse(value);
 		if (!result.success) {
 			const issue = result.error.issues[0];
-			const shown = value === undefined || value === '' ? 'nothing' : JSON.stringify(value);
-			throw new NodeOperationError(
-				context.getNode(),
-				`Invalid value for "${rule.label}": ${issue.message}`,
-				{
-					itemIndex: 'getItemIndex' in context ? context.getItemIndex() : undefined,
-					description: `The "${rule.label}" field received ${shown}.`,
-				},
-			);
+			// An empty field needs no echo: the message says what to enter.
+			const description = isEmpty(value)
+				? undefined
+				: `The "${rule.label}" field received ${JSON.stringify(value)}.`;
+			throw inputError(context, `Invalid value for "${rule.label}": ${issue.message}`, {
+				description,
+			});
 		}
 		parsed[path] = result.data;
 	}

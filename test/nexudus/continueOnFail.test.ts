@@ -30,7 +30,7 @@ describe('Nexudus › Continue On Fail', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.json).toEqual([
 			task,
-			{ error: 'Invalid value for "Coworker task": Expected a positive whole number' },
+			{ error: 'Invalid value for "Coworker Task": Enter a numeric ID, e.g. 1234, or pick a coworker task from the list' },
 			other,
 		]);
 		expectExactRequests(scope);
@@ -40,7 +40,7 @@ describe('Nexudus › Continue On Fail', () => {
 		const run = await getTaskOf([{ taskId: 'not-an-id' }]);
 
 		expect(run.error?.message).toBe(
-			'Invalid value for "Coworker task": Expected a positive whole number',
+			'Invalid value for "Coworker Task": Enter a numeric ID, e.g. 1234, or pick a coworker task from the list',
 		);
 		expect(run.json).toEqual([]);
 		expectNoRequests();

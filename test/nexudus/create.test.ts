@@ -80,7 +80,7 @@ describe('Nexudus › create', () => {
 		});
 
 		expect(run.error?.message).toBe(
-			'Invalid value for "Coworker": Expected a positive whole number',
+			'Invalid value for "Coworker": Enter a numeric ID, e.g. 1234, or pick a coworker from the list',
 		);
 		expectNoRequests();
 	});
@@ -123,5 +123,64 @@ describe('Nexudus › create', () => {
 		expect(run.error?.message).toBe('Coworker is archived');
 		expect(run.error?.description).toBe('CoworkerId: is archived');
 		expectExactRequests(scope);
+	});
+
+	it('says what to do when a required picker comes out empty, before any request', async () => {
+		const run = await create({
+			...requiredFields,
+			businessId: { __rl: true, mode: 'id', value: '={{ $json.businessId }}' },
+		});
+
+		expect(run.error?.message).toBe(
+			'Invalid value for "Business": Select a business or enter its ID',
+		);
+		expect(run.error?.description ?? undefined).toBeUndefined();
+		expectNoRequests();
+	});
+
+	it('sends a local due date as the wall-clock time typed, without a zone', async () => {
+		const scope = api()
+			.post('/crm/coworkertasks', {
+				BusinessId: 11,
+				CoworkerId: 501,
+				Name: 'Send welcome pack',
+				ResponsibleId: 71,
+				DueDateLocal: '2026-12-01T10:00:00',
+			})
+			.reply(200, written(1001, 'CoworkerTask was successfully created.'))
+			.get('/crm/coworkertasks/1001')
+			.reply(200, task);
+
+		const run = await create({
+			...requiredFields,
+			additionalFields: { dueDateLocal: '2026-12-01T10:00:00+01:00' },
+		});
+
+		expect(run.error).toBeUndefined();
+		expectExactRequests(scope);
+	});
+
+	it('fails clearly when Nexudus does not say which record it created, reading nothing', async () => {
+		const scope = api()
+			.post('/crm/coworkertasks')
+			.reply(200, written(null, 'CoworkerTask was successfully created.'));
+
+		const run = await create(requiredFields);
+
+		expect(run.error?.name).toBe('NodeApiError');
+		expect(run.error?.message).toBe('Nexudus did not say which coworker task it created');
+		expect(run.error?.description).toBe(
+			'Its answer has no record ID (Value.Id), so the new coworker task cannot be read back. It said: "CoworkerTask was successfully created." Check in Nexudus whether it was created before running again, to avoid a duplicate.',
+		);
+		expectExactRequests(scope);
+	});
+
+	it('refuses a required New Board Column ID of 0, before any request', async () => {
+		const run = await runNexudus('crmOpportunityHistory', 'create', { newCrmBoardColumnId: 0 });
+
+		expect(run.error?.message).toBe(
+			'Invalid value for "New Board Column ID": Enter an ID: a whole number above 0, e.g. 1234',
+		);
+		expectNoRequests();
 	});
 });

@@ -24,7 +24,7 @@ describe('Nexudus › delete', () => {
 		const run = await remove('1001/../../sys/users');
 
 		expect(run.error?.message).toBe(
-			'Invalid value for "Coworker task": Expected a positive whole number',
+			'Invalid value for "Coworker Task": Enter a numeric ID, e.g. 1234, or pick a coworker task from the list',
 		);
 		expectNoRequests();
 	});

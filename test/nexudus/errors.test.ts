@@ -1,8 +1,11 @@
 import nock from 'nock';
 
-import { expectExactRequests } from '../helpers/requests';
+import { expectExactRequests, expectNoRequests } from '../helpers/requests';
 import { BASE_URL, PASSWORD } from './credentials';
-import { getTask1001 } from './runNexudus';
+import { getTask1001, picked, runNexudus } from './runNexudus';
+
+const getTask1001Of = (id: string) =>
+	runNexudus('coworkerTask', 'get', { recordId: picked(id, 'list') });
 
 describe('Nexudus › API errors', () => {
 	it('carries the Message of a server error', async () => {
@@ -37,5 +40,44 @@ describe('Nexudus › API errors', () => {
 			Buffer.from(`admin@coworking.test:${PASSWORD}`).toString('base64'),
 		);
 		expectExactRequests(scope);
+	});
+});
+
+describe('Nexudus › error pages and input errors', () => {
+	it('turns an HTML error page into the status and a short excerpt of its text', async () => {
+		const page = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head><body><h1>Bad Gateway</h1><p>The upstream server did not answer in time. ${'Please try again later. '.repeat(20)}</p></body></html>`;
+		const scope = nock(BASE_URL)
+			.get('/crm/coworkertasks/1001')
+			.reply(502, page, { 'Content-Type': 'text/html' });
+
+		const run = await getTask1001();
+
+		expect(run.error?.name).toBe('NodeApiError');
+		expect(run.error?.message).toBe('Nexudus answered with HTTP 502');
+		expect(run.error?.description).toBe(
+			'502 Bad Gateway Bad Gateway The upstream server did not answer in time. Please try again later. Please try again later. Please try again later. Please try again…',
+		);
+		expect((run.error as { httpCode?: string }).httpCode).toBe('502');
+		expectExactRequests(scope);
+	});
+
+	it('names what to do when a picked record is not an ID', async () => {
+		const run = await getTask1001Of('not-an-id');
+
+		expect(run.error?.message).toBe(
+			'Invalid value for "Coworker Task": Enter a numeric ID, e.g. 1234, or pick a coworker task from the list',
+		);
+		expectNoRequests();
+	});
+
+	it('reports bad input as a problem with the field, without an HTTP code', async () => {
+		const run = await getTask1001Of('not-an-id');
+
+		expect(run.error?.message).toMatch(/^Invalid value for "Coworker Task"/i);
+		// n8n's editor shows "From Nexudus Spaces – Error code none" for an error with any HTTP
+		// code, which n8n-core's routing engine gives to every non-API error a hook throws.
+		expect((run.error as { httpCode?: string | null }).httpCode ?? undefined).toBeUndefined();
+		expect(run.error?.messages ?? []).toEqual([]);
+		expectNoRequests();
 	});
 });

@@ -13,14 +13,47 @@ const update = (updateFields: INodeParameters) =>
 		updateFields,
 	});
 
+/** What Nexudus' PUT accepts of the fixture task, as read: no names, stamps or other read-only fields. */
+const writable = {
+	Id: 1001,
+	BusinessId: 11,
+	CoworkerId: 501,
+	Name: 'Send welcome pack',
+	ResponsibleId: 71,
+	Completed: false,
+	DisplayToEveryone: false,
+	DueDate: '2026-12-01T09:00:00Z',
+	Notes: 'Include the door fob',
+	NotifyByEmail: true,
+	Reminded: false,
+	TaskItemUniqueId: null,
+	SystemId: null,
+	FormPageRequestUniqueId: null,
+};
+
+const api = () => nock(BASE_URL, { reqheaders: { authorization: BASIC_AUTH } });
+
+/** Nexudus answers the read with `read`, takes the PUT `body`, then answers the read-back. */
+const expectUpdate = (read: object, body: object) =>
+	api()
+		.get('/crm/coworkertasks/1001')
+		.reply(200, read)
+		.put('/crm/coworkertasks', (sent) => {
+			expect(sent).toEqual(body);
+			return true;
+		})
+		.reply(200, written(1001, 'CoworkerTask was successfully updated.'))
+		.get('/crm/coworkertasks/1001')
+		.reply(200, task);
+
 describe('Nexudus › update', () => {
-	it('reads the task, changes only the fields set, and PUTs the whole record back', async () => {
+	it('reads the task, changes only the fields set, and PUTs back what the PUT accepts', async () => {
 		const changed = { ...task, Completed: true, DueDate: null, UpdatedOn: '2026-11-22T10:00:00Z' };
 		const scope = nock(BASE_URL, { reqheaders: { authorization: BASIC_AUTH } })
 			.get('/crm/coworkertasks/1001')
 			.reply(200, task)
-			// Every field the user did not touch goes back exactly as Nexudus had it.
-			.put('/crm/coworkertasks', { ...task, Completed: true, DueDate: null, Id: 1001 })
+			// Every writable field the user did not touch goes back exactly as Nexudus had it.
+			.put('/crm/coworkertasks', { ...writable, Completed: true, DueDate: null })
 			.reply(200, written(1001, 'CoworkerTask was successfully updated.'))
 			.get('/crm/coworkertasks/1001')
 			.reply(200, changed);
@@ -58,5 +91,87 @@ describe('Nexudus › update', () => {
 		expect(run.error?.message).toBe('Not found');
 		expect((run.error as { httpCode?: string }).httpCode).toBe('404');
 		expectExactRequests(scope);
+	});
+
+	it('sends a changed local due date as the wall-clock time typed, and leaves the UTC one out', async () => {
+		const withoutUtc: Partial<typeof writable> = { ...writable };
+		delete withoutUtc.DueDate;
+		const scope = expectUpdate(task, { ...withoutUtc, DueDateLocal: '2026-12-24T09:30:00' });
+
+		const run = await update({ dueDateLocal: '2026-12-24T09:30:00+05:00' });
+
+		expect(run.error).toBeUndefined();
+		expectExactRequests(scope);
+	});
+
+	it('sends a changed UTC due date without the stale local one', async () => {
+		const scope = expectUpdate(task, { ...writable, DueDate: '2026-12-24T08:30:00.000Z' });
+
+		const run = await update({ dueDate: '2026-12-24T09:30:00+01:00' });
+
+		expect(run.error).toBeUndefined();
+		expectExactRequests(scope);
+	});
+
+	it('refuses both due dates at once, before any request', async () => {
+		const run = await update({ dueDate: '2026-12-24T09:30:00Z', dueDateLocal: '2026-12-24T10:30' });
+
+		expect(run.error?.message).toBe(
+			'Set either "Due Date (UTC)" or "Due Date (Local Time)", not both',
+		);
+		expectNoRequests();
+	});
+
+	it('maps related objects of the record read to the IDs the PUT needs', async () => {
+		const rest: Partial<typeof task> = { ...task };
+		delete rest.BusinessId;
+		delete rest.CoworkerId;
+		const read = {
+			...rest,
+			Business: { Id: 11, Name: 'Harbour Hub' },
+			Coworker: { Id: 501, FullName: 'Ada Lovelace' },
+		};
+		const scope = expectUpdate(read, { ...writable, Completed: true });
+
+		const run = await update({ completed: true });
+
+		expect(run.error).toBeUndefined();
+		expectExactRequests(scope);
+	});
+
+	it('refuses to PUT a record that lacks a required reference, naming it', async () => {
+		const scope = api()
+			.get('/crm/coworkertasks/1001')
+			.reply(200, { ...task, ResponsibleId: null, ResponsibleFullName: null });
+
+		const run = await update({ completed: true });
+
+		expect(run.error?.message).toBe(
+			'The coworker task 1001 has no "Responsible User" in Nexudus, so it was not updated',
+		);
+		expect((run.error as { httpCode?: string | null }).httpCode ?? undefined).toBeUndefined();
+		expectExactRequests(scope);
+	});
+
+	it('updates a record lacking a required reference once the user sets it', async () => {
+		const read = { ...task, ResponsibleId: null, ResponsibleFullName: null };
+		const scope = expectUpdate(read, { ...writable, ResponsibleId: 72 });
+
+		const run = await update({ responsibleId: { __rl: true, mode: 'id', value: '72' } });
+
+		expect(run.error).toBeUndefined();
+		expectExactRequests(scope);
+	});
+
+	it('refuses a New Board Column ID of 0 for a history entry, before any request', async () => {
+		const run = await runNexudus('crmOpportunityHistory', 'update', {
+			recordId: { __rl: true, mode: 'id', value: '7' },
+			updateFields: { newCrmBoardColumnId: 0 },
+		});
+
+		expect(run.error?.message).toBe(
+			'Invalid value for "New Board Column ID": Enter an ID: a whole number above 0, e.g. 1234',
+		);
+		expectNoRequests();
 	});
 });

@@ -24,7 +24,13 @@ export const coworkerTask: NexudusEntity = {
 			required: true,
 			description: 'The customer the task is about',
 		},
-		{ property: 'Name', displayName: 'Name', type: 'string', required: true },
+		{
+			property: 'Name',
+			displayName: 'Name',
+			type: 'string',
+			required: true,
+			description: 'What has to be done',
+		},
 		{
 			property: 'ResponsibleId',
 			displayName: 'Responsible User',
@@ -49,15 +55,19 @@ export const coworkerTask: NexudusEntity = {
 			property: 'DueDate',
 			displayName: 'Due Date (UTC)',
 			type: 'dateTime',
-			description: 'When the task is due, in UTC',
+			description:
+				'When the task is due, in UTC. A time with an offset is converted to UTC. Set this or Due Date (Local Time), not both: only the one you set is sent, and Nexudus works out the other.',
 		},
 		{
 			property: 'DueDateLocal',
 			displayName: 'Due Date (Local Time)',
 			type: 'dateTime',
-			description: "When the task is due, in the location's own time zone",
+			wallClock: true,
+			sameValueAs: 'DueDate',
+			description:
+				"When the task is due, as a wall-clock time in the location's own time zone. It is sent exactly as typed, without a time zone and not converted. Set this or Due Date (UTC), not both: only the one you set is sent, and Nexudus works out the other.",
 		},
-		{ property: 'Notes', displayName: 'Notes', type: 'text' },
+		{ property: 'Notes', displayName: 'Notes', type: 'text', description: 'More about the task' },
 		{
 			property: 'NotifyByEmail',
 			displayName: 'Notify by Email',
@@ -77,6 +87,7 @@ export const coworkerTask: NexudusEntity = {
 			description: 'The task list item this task comes from, if any',
 		},
 	],
+	keptOnUpdate: ['FormPageRequestUniqueId'],
 	sortable: ['Name', 'DueDate', 'Completed', 'CreatedOn', 'UpdatedOn', 'Id'],
 	ranges: [
 		{ property: 'DueDate', displayName: 'Due Date', type: 'dateTime' },

@@ -3,15 +3,16 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { toItems, type OperationExecutor } from '../../../shared/executor';
 import { fieldParameter, readRecordFields } from '../../../shared/fields';
 import { vendorRequest } from '../../../shared/transport/request';
-import type { NexudusEntity } from '../../entities';
+import { nexudusFields, type NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
 import { getRecord, writtenId } from './write';
 
 /** Create: the required fields up front, every other documented field under Additional Fields. */
 export function createFields(entity: NexudusEntity): INodeProperties[] {
 	const show = { resource: [entity.resource], operation: ['create'] };
-	const required = entity.fields.filter((field) => field.required);
-	const optional = entity.fields.filter((field) => !field.required);
+	const fields = nexudusFields(entity);
+	const required = fields.filter((field) => field.required);
+	const optional = fields.filter((field) => !field.required);
 	return [
 		...required.map((field) => ({ ...fieldParameter(field, true), displayOptions: { show } })),
 		{
@@ -20,6 +21,7 @@ export function createFields(entity: NexudusEntity): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
+			description: `Other fields of the new ${entity.noun}`,
 			options: optional.map((field) => fieldParameter(field)),
 			displayOptions: { show },
 		},
@@ -28,15 +30,16 @@ export function createFields(entity: NexudusEntity): INodeProperties[] {
 
 /** Creates the record, then reads it back so the output is the whole new record. */
 export function createRecord(entity: NexudusEntity): OperationExecutor {
+	const fields = nexudusFields(entity);
 	return async function createRecord(requestData) {
 		const body = {
 			...readRecordFields(
 				this,
-				entity.fields.filter((field) => field.required),
+				fields.filter((field) => field.required),
 			),
 			...readRecordFields(
 				this,
-				entity.fields.filter((field) => !field.required),
+				fields.filter((field) => !field.required),
 				'additionalFields',
 			),
 		};
@@ -44,6 +47,7 @@ export function createRecord(entity: NexudusEntity): OperationExecutor {
 			...requestData.options,
 			body,
 		});
-		return toItems(this, await getRecord(this, entity, writtenId(envelope), requestData.options));
+		const id = writtenId(this, entity, envelope);
+		return toItems(this, await getRecord(this, entity, id, requestData.options));
 	};
 }

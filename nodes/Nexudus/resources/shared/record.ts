@@ -1,16 +1,18 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { recordLocator } from '../../../shared/fields';
-import { checkParameters, recordId } from '../../../shared/validation';
+import { checkParameters, pickedRecordId } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { pickers } from '../../pickers';
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** A noun as a label: every word capitalised, e.g. "Coworker Task". */
+export const titleCase = (text: string) =>
+	text.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
 
 /** The record an operation acts on, picked from a searchable list or given by ID. */
 export function recordField(entity: NexudusEntity, operations: string[]): INodeProperties {
 	return recordLocator(pickers[entity.resource as keyof typeof pickers], {
-		displayName: capitalise(entity.noun),
+		displayName: titleCase(entity.noun),
 		name: 'recordId',
 		required: true,
 		description: `The ${entity.noun} to use`,
@@ -29,5 +31,5 @@ export function readRecordId(context: IExecuteSingleFunctions, entity: NexudusEn
 
 /** The check of the picked record's ID, for operations that only need it validated. */
 export const recordIdRule = (entity: NexudusEntity) => ({
-	recordId: { label: capitalise(entity.noun), schema: recordId },
+	recordId: { label: titleCase(entity.noun), schema: pickedRecordId(entity.noun) },
 });

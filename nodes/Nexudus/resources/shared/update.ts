@@ -1,10 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { toItems, type OperationExecutor } from '../../../shared/executor';
 import { fieldParameter, readRecordFields } from '../../../shared/fields';
+import { inputError } from '../../../shared/inputError';
+import {
+	missingRequiredFields,
+	replacementBody,
+	type ReplaceShape,
+} from '../../../shared/recordWrite';
 import { vendorRequest } from '../../../shared/transport/request';
-import type { NexudusEntity } from '../../entities';
+import { nexudusFields, recordKeptOnUpdate, type NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
 import { readRecordId } from './record';
 import { getRecord } from './write';
@@ -18,31 +23,47 @@ export function updateFields(entity: NexudusEntity): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: entity.fields.map((field) => fieldParameter(field)),
+			description: `The fields to change. Every other field of the ${entity.noun} stays as it is.`,
+			options: nexudusFields(entity).map((field) => fieldParameter(field)),
 			displayOptions: { show: { resource: [entity.resource], operation: ['update'] } },
 		},
 	];
 }
 
+/** What Nexudus' PUT accepts for the entity. */
+const replaceShape = (entity: NexudusEntity): ReplaceShape => ({
+	idProperty: 'Id',
+	fields: nexudusFields(entity),
+	kept: [...recordKeptOnUpdate, ...(entity.keptOnUpdate ?? [])],
+});
+
 /**
  * Nexudus' PUT replaces the whole record and clears every field it is not sent. So the executor
- * reads the record, applies only the fields the user set, sends the whole record back, and
- * returns it as Nexudus now has it.
+ * reads the record, applies only the fields the user set, sends back what the PUT accepts, and
+ * returns the record as Nexudus now has it. A record that lacks a required reference is not sent,
+ * since Nexudus would clear or refuse it.
  */
 export function updateRecord(entity: NexudusEntity): OperationExecutor {
+	const shape = replaceShape(entity);
 	return async function updateRecord(requestData) {
 		const id = readRecordId(this, entity);
-		const changes = readRecordFields(this, entity.fields, 'updateFields');
+		const changes = readRecordFields(this, shape.fields, 'updateFields');
 		if (Object.keys(changes).length === 0) {
-			throw new NodeOperationError(this.getNode(), 'Add at least one field under "Update Fields"', {
-				itemIndex: this.getItemIndex(),
-			});
+			throw inputError(this, 'Add at least one field under "Update Fields"');
 		}
 		const current = await getRecord(this, entity, id, requestData.options);
-		await vendorRequest(this, nexudusApi, {
-			...requestData.options,
-			body: { ...current, ...changes, Id: id },
-		});
+		const body = { ...replacementBody(current, changes, shape), Id: id };
+		const missing = missingRequiredFields(body, shape).map((field) => `"${field.displayName}"`);
+		if (missing.length > 0) {
+			throw inputError(
+				this,
+				`The ${entity.noun} ${id} has no ${missing.join(', ')} in Nexudus, so it was not updated`,
+				{
+					description: `Nexudus' update replaces the whole record and needs ${missing.join(', ')}. Set ${missing.length > 1 ? 'them' : 'it'} under "Update Fields" and run again.`,
+				},
+			);
+		}
+		await vendorRequest(this, nexudusApi, { ...requestData.options, body });
 		return toItems(this, await getRecord(this, entity, id, requestData.options));
 	};
 }
