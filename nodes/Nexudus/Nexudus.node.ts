@@ -2,11 +2,13 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { sendAsDescribed } from '../shared/executor';
-import { getCommandParameters, getCommands } from './listSearch/commands';
+import { getCommandParameterFields, getCommands } from './listSearch/commands';
 import {
 	searchBusinesses,
 	searchCoworkerTasks,
 	searchCoworkers,
+	searchCrmBoardColumns,
+	searchCrmOpportunities,
 	searchCrmOpportunityHistories,
 	searchUsers,
 } from './listSearch/searchRecords';
@@ -42,9 +44,12 @@ export class Nexudus implements INodeType {
 			searchBusinesses,
 			searchCoworkerTasks,
 			searchCoworkers,
+			searchCrmBoardColumns,
+			searchCrmOpportunities,
 			searchCrmOpportunityHistories,
 			searchUsers,
 		},
-		loadOptions: { getCommands, getCommandParameters },
+		loadOptions: { getCommands },
+		resourceMapping: { getCommandParameterFields },
 	};
 }

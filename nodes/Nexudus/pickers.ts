@@ -6,6 +6,8 @@ export const pickers = {
 	coworker: { searchListMethod: 'searchCoworkers', noun: 'coworker' },
 	user: { searchListMethod: 'searchUsers', noun: 'user' },
 	coworkerTask: { searchListMethod: 'searchCoworkerTasks', noun: 'coworker task' },
+	crmOpportunity: { searchListMethod: 'searchCrmOpportunities', noun: 'opportunity' },
+	crmBoardColumn: { searchListMethod: 'searchCrmBoardColumns', noun: 'board column' },
 	crmOpportunityHistory: {
 		searchListMethod: 'searchCrmOpportunityHistories',
 		noun: 'opportunity history entry',

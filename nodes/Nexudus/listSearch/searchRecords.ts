@@ -10,11 +10,13 @@ interface RecordSearch {
 	path: string;
 	textFilter: string;
 	orderBy: string;
+	/** 1 for ascending (the default), -1 for newest first. */
+	dir?: 1 | -1;
 	label: (record: IDataObject) => string;
 }
 
 /** A listSearch method over a Nexudus search endpoint, searching server-side and paging. */
-function searchRecords({ path, textFilter, orderBy, label }: RecordSearch) {
+function searchRecords({ path, textFilter, orderBy, dir = 1, label }: RecordSearch) {
 	return async function search(
 		this: ILoadOptionsFunctions,
 		filter?: string,
@@ -25,7 +27,7 @@ function searchRecords({ path, textFilter, orderBy, label }: RecordSearch) {
 			method: 'GET',
 			baseURL: await nexudusBaseUrl(this),
 			url: path,
-			qs: { page, size: PAGE_SIZE, orderBy, dir: 1, ...(filter ? { [textFilter]: filter } : {}) },
+			qs: { page, size: PAGE_SIZE, orderBy, dir, ...(filter ? { [textFilter]: filter } : {}) },
 		});
 		const records = (body.Records as IDataObject[] | undefined) ?? [];
 		return {
@@ -76,4 +78,31 @@ export const searchCrmOpportunityHistories = searchRecords({
 		String(
 			entry.ToStringText ?? `#${String(entry.Id)} to ${String(entry.NewCrmBoardColumnName ?? '?')}`,
 		),
+});
+
+/** Opportunities, named by their customer (and their own name, if any), newest first. */
+export const searchCrmOpportunities = searchRecords({
+	path: '/crm/crmopportunities',
+	textFilter: 'CrmOpportunity_Coworker_FullName',
+	orderBy: 'Id',
+	dir: -1,
+	label: (opportunity) => {
+		const customer = String(
+			opportunity.CoworkerFullName ?? opportunity.ToStringText ?? opportunity.Id,
+		);
+		const name = opportunity.Name ? `: ${String(opportunity.Name)}` : '';
+		const stage = opportunity.CrmBoardColumnName
+			? ` (${String(opportunity.CrmBoardColumnName)})`
+			: '';
+		return `${customer}${name}${stage}`;
+	},
+});
+
+/** Board columns (CRM stages), named with their board. */
+export const searchCrmBoardColumns = searchRecords({
+	path: '/crm/crmboardcolumns',
+	textFilter: 'CrmBoardColumn_Name',
+	orderBy: 'Name',
+	label: (column) =>
+		`${named(column)}${column.CrmBoardName ? ` (${String(column.CrmBoardName)})` : ''}`,
 });

@@ -1,23 +1,38 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems, type OperationExecutor } from '../../../shared/executor';
-import { vendorRequest } from '../../../shared/transport/request';
-import { checkParameters, recordIdList, requiredText } from '../../../shared/validation';
+import { checkMappedValues } from '../../../shared/mappedValues';
+import { vendorRequest, type RequestOptions } from '../../../shared/transport/request';
+import {
+	checkParameters,
+	recordIdList,
+	requiredText,
+	type ParameterRules,
+} from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
+import {
+	entityOf,
+	fetchCommands,
+	parameterKind,
+	parameterSchemas,
+	type NexudusCommand,
+} from './commandCatalog';
 
 /** List Commands and Run Command. */
 export function commandFields(entity: NexudusEntity): INodeProperties[] {
 	const resource = [entity.resource];
+	const show = { resource, operation: ['runCommand'] };
 	return [
 		{
-			displayName: 'Only for Record ID',
+			displayName: 'Record ID',
 			name: 'commandsForId',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 1234',
-			description: `Only list the commands that apply to this ${entity.noun}`,
+			hint: `Only list the commands that apply to this ${entity.noun}. Leave empty for all commands.`,
 			routing: { send: { type: 'query', property: 'id', value: '={{ $value || undefined }}' } },
 			displayOptions: { show: { resource, operation: ['listCommands'] } },
 		},
@@ -29,85 +44,144 @@ export function commandFields(entity: NexudusEntity): INodeProperties[] {
 			default: '',
 			required: true,
 			description:
-				'The command to run. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: { show: { resource, operation: ['runCommand'] } },
+				'The command to run, as Nexudus offers it for your account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			displayOptions: { show },
 		},
 		{
 			displayName: 'Record IDs',
 			name: 'commandIds',
 			type: 'string',
 			default: '',
-			required: true,
 			placeholder: 'e.g. 1234, 5678',
-			description: `Comma-separated IDs of the ${entity.nounPlural} to run the command on`,
-			displayOptions: { show: { resource, operation: ['runCommand'] } },
+			description: `Comma-separated IDs of the ${entity.nounPlural} to run the command on. The output is these ${entity.nounPlural} as Nexudus has them after the run; a record the command removed comes out as its ID with deleted: true.`,
+			hint: 'Leave empty for a command that runs without records: the output is then { command, message, succeeded: true }',
+			displayOptions: { show },
 		},
 		{
 			displayName: 'Command Parameters',
 			name: 'commandParameters',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Parameter',
-			default: {},
-			displayOptions: { show: { resource, operation: ['runCommand'] } },
-			options: [
-				{
-					displayName: 'Parameter',
-					name: 'parameter',
-					values: [
-						{
-							displayName: 'Name or ID',
-							name: 'name',
-							type: 'options',
-							typeOptions: {
-								loadOptionsMethod: 'getCommandParameters',
-								loadOptionsDependsOn: ['command'],
-							},
-							default: '',
-							description:
-								'A parameter the command requires. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-						},
-						{
-							displayName: 'Value',
-							name: 'value',
-							type: 'string',
-							default: '',
-						},
-					],
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			typeOptions: {
+				loadOptionsDependsOn: ['command'],
+				resourceMapper: {
+					resourceMapperMethod: 'getCommandParameterFields',
+					mode: 'add',
+					valuesLabel: 'Parameters',
+					fieldWords: { singular: 'parameter', plural: 'parameters' },
+					addAllFields: true,
+					supportAutoMap: false,
+					noFieldsError: 'This command needs no parameters',
 				},
-			],
+			},
+			description: 'The parameters the chosen command requires, loaded from Nexudus',
+			displayOptions: { show },
 		},
 	];
 }
 
-const runCommandRules = {
+const commandRules = {
 	command: { label: 'Command', schema: requiredText },
-	commandIds: { label: 'Record IDs', schema: recordIdList },
-	commandParameters: {
-		label: 'Command Parameters',
-		schema: z
-			.object({
-				parameter: z
-					.array(
-						z.object({ name: requiredText, value: z.union([z.string(), z.number(), z.boolean()]) }),
-					)
-					.default([]),
-			})
-			.default({}),
+	commandIds: {
+		label: 'Record IDs',
+		schema: z.preprocess((value) => (value === '' ? undefined : value), recordIdList.optional()),
 	},
 };
 
-/** Runs a command; Nexudus reports a failed run with HTTP 200 and WasSuccessful false. */
+/** Refuses record IDs that the command cannot run on, the way Nexudus describes the command. */
+function checkRecordCount(
+	context: IExecuteSingleFunctions,
+	command: NexudusCommand,
+	ids: number[],
+) {
+	const name = command.Name ?? command.Key;
+	const problem =
+		command.NeedsEntitiesToRun !== false && ids.length === 0
+			? `${name} runs on records: enter at least one ID`
+			: command.AppliesOnlyToOneEntity && ids.length !== 1
+				? `${name} runs on exactly one record`
+				: command.AppliesOnlyToTwoEntities && ids.length !== 2
+					? `${name} runs on exactly two records`
+					: undefined;
+	if (problem) {
+		throw new NodeOperationError(context.getNode(), `Invalid value for "Record IDs": ${problem}`, {
+			itemIndex: context.getItemIndex(),
+		});
+	}
+}
+
+/** Checks each required parameter by its kind and writes it as `{ Name, Value, Type }`. */
+function readParameters(context: IExecuteSingleFunctions, command: NexudusCommand) {
+	const required = command.RequiresParameters ?? [];
+	const rules: ParameterRules = {};
+	for (const parameter of required) {
+		rules[parameter.Name] = {
+			label: parameter.Name,
+			schema: parameterSchemas[parameterKind(parameter)],
+		};
+	}
+	const values = checkMappedValues(context, 'commandParameters', rules);
+	return required.map((parameter) => ({
+		Name: parameter.Name,
+		Value: values[parameter.Name] as IDataObject[string],
+		Type: parameter.Type ?? null,
+	}));
+}
+
+/**
+ * Runs a command, checked against the commands Nexudus offers now: the records it needs and its
+ * parameters. Outputs the records as Nexudus has them after the run, read back by ID, or for a
+ * command without records what Nexudus answered. Nexudus reports a failed run with HTTP 200 and
+ * `WasSuccessful: false`, which the transport turns into an error.
+ */
 export const runCommand: OperationExecutor = async function runCommand(requestData) {
-	const input = checkParameters(this, runCommandRules);
-	const parameters = (input.commandParameters as { parameter: IDataObject[] }).parameter;
+	const entity = entityOf(this);
+	const input = checkParameters(this, commandRules);
+	const ids = (input.commandIds as number[] | undefined) ?? [];
+	const offered = await fetchCommands(this, entity, requestData.options.baseURL);
+	const command = offered.find((candidate) => candidate.Key === input.command);
+	if (!command) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid value for "Command": Nexudus offers no command ${String(input.command)} for ${entity.nounPlural}`,
+			{ itemIndex: this.getItemIndex() },
+		);
+	}
+	checkRecordCount(this, command, ids);
 	const envelope = await vendorRequest<IDataObject>(this, nexudusApi, {
 		...requestData.options,
-		body: {
-			Key: input.command,
-			Ids: input.commandIds,
-			Parameters: parameters.map(({ name, value }) => ({ Name: name, Value: value })),
-		},
+		body: { Key: command.Key, Ids: ids, Parameters: readParameters(this, command) },
 	});
-	return toItems(this, envelope);
+	if (ids.length === 0) {
+		return toItems(this, { command: command.Key, message: envelope.Message, succeeded: true });
+	}
+	return toItems(this, await readBack(this, entity, ids, requestData.options));
 };
+
+/**
+ * The records a command ran on, as Nexudus has them now, in the order of `ids`; the page is sized
+ * to the list so that none is left out. A record Nexudus no longer has comes out as deleted.
+ */
+async function readBack(
+	context: IExecuteSingleFunctions,
+	entity: NexudusEntity,
+	ids: number[],
+	options: RequestOptions,
+): Promise<IDataObject[]> {
+	const body = await vendorRequest<IDataObject[] | { Records?: IDataObject[] }>(
+		context,
+		nexudusApi,
+		{
+			baseURL: options.baseURL,
+			timeout: options.timeout,
+			allowedDomains: options.allowedDomains,
+			headers: { Accept: 'application/json' },
+			method: 'GET',
+			url: entity.path,
+			qs: { id: `[${ids.join(',')}]`, size: ids.length },
+		},
+	);
+	const found = Array.isArray(body) ? body : (body.Records ?? []);
+	return ids.map((id) => found.find((record) => record.Id === id) ?? { Id: id, deleted: true });
+}
