@@ -2,7 +2,9 @@
 # Shared environment for running the real n8n installed by scripts/n8n/install.sh headless.
 # Source it:  source scripts/n8n/env.sh   (then: n8n start | n8n import:workflow ... )
 #
-# Override before sourcing: N8N_CACHE_DIR, N8N_VERSION, N8N_USER_FOLDER, N8N_PORT.
+# Override before sourcing: N8N_CACHE_DIR, N8N_VERSION (2.40.7 or 1.123.81), N8N_USER_FOLDER,
+# N8N_PORT. Every other port derives from N8N_PORT (see below), so that instances with different
+# N8N_PORT and N8N_USER_FOLDER run side by side.
 
 N8N_VERSION="${N8N_VERSION:-2.40.7}"
 N8N_NODE_MAJOR="${N8N_NODE_MAJOR:-24}"
@@ -24,8 +26,15 @@ case ":$PATH:" in
 esac
 
 # Where n8n keeps its SQLite DB, encryption key and community packages (.n8n/ below it).
-export N8N_USER_FOLDER="${N8N_USER_FOLDER:-/tmp/n8n-crm-tasks}"
+export N8N_USER_FOLDER="${N8N_USER_FOLDER:-/tmp/n8n-crm-tasks-$N8N_VERSION}"
 export N8N_PORT="${N8N_PORT:-5678}"
+# The ports that derive from N8N_PORT (each can still be set on its own):
+#   +1 n8n's task broker, +2 the task broker of a CLI run (`n8n execute`) beside a running n8n,
+#   +10 the Nexudus sandbox (+11.. the next vendors'), +19 the request sink.
+export N8N_RUNNERS_BROKER_PORT="${N8N_RUNNERS_BROKER_PORT:-$((N8N_PORT + 1))}"
+export N8N_EXECUTE_BROKER_PORT="${N8N_EXECUTE_BROKER_PORT:-$((N8N_PORT + 2))}"
+export SANDBOX_NEXUDUS_PORT="${SANDBOX_NEXUDUS_PORT:-$((N8N_PORT + 10))}"
+export SANDBOX_SINK_PORT="${SANDBOX_SINK_PORT:-$((N8N_PORT + 19))}"
 export N8N_LISTEN_ADDRESS="${N8N_LISTEN_ADDRESS:-127.0.0.1}"
 export N8N_HOST="${N8N_HOST:-127.0.0.1}"
 export N8N_PROTOCOL=http
@@ -39,7 +48,12 @@ export N8N_VERSION_NOTIFICATIONS_ENABLED=false
 export N8N_PERSONALIZATION_ENABLED=false
 export N8N_TEMPLATES_ENABLED=false
 export N8N_HIRING_BANNER_ENABLED=false
-export N8N_DISABLED_MODULES="${N8N_DISABLED_MODULES:-mcp-registry}"
+# 2.x only: 1.x refuses to start with a module name it does not know ("Unknown module").
+if [[ "$N8N_VERSION" == 1.* ]]; then
+	[[ -n "${N8N_DISABLED_MODULES:-}" ]] || unset N8N_DISABLED_MODULES
+else
+	export N8N_DISABLED_MODULES="${N8N_DISABLED_MODULES:-mcp-registry}"
+fi
 export EXTERNAL_FRONTEND_HOOKS_URLS=
 export N8N_DEV_RELOAD=false
 

@@ -16,7 +16,7 @@ mkdir -p "$N8N_USER_FOLDER"
 log="$N8N_USER_FOLDER/execute-$workflow_id.log"
 before="$(node "$here/executions.cjs" --max-id 2>/dev/null || echo 0)"
 
-N8N_RUNNERS_BROKER_PORT="${N8N_EXECUTE_BROKER_PORT:-$((N8N_PORT + 2))}" N8N_LOG_LEVEL=info \
+N8N_RUNNERS_BROKER_PORT="$N8N_EXECUTE_BROKER_PORT" N8N_LOG_LEVEL=info \
 	n8n execute --id="$workflow_id" --rawOutput >"$log" 2>&1
 rc=$?
 

@@ -17,4 +17,8 @@ afterEach(() => {
 
 afterAll(() => {
 	nock.enableNetConnect();
+	// Node's http module outlives this test file, but this file's copy of nock does not: take its
+	// interceptor out of http again, or the next file's requests would run through it too (and
+	// Jest warns "'emitter' property was accessed … after it was soft deleted").
+	nock.restore();
 });

@@ -1,11 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- local tooling, not shipped */
 /**
- * Starts every vendor sandbox on a fixed loopback port (`npm run sandbox`, i.e.
+ * Starts every vendor sandbox on a loopback port (`npm run sandbox`, i.e.
  * `tsx test/sandbox/server.ts`). Stops on SIGINT/SIGTERM.
  *
  * To add a vendor: write `test/sandbox/<vendor>.ts` exporting a factory whose result has
  * `start(port, host)`, then add an entry to SANDBOXES below.
- * Ports can be overridden with SANDBOX_<NAME>_PORT, the host with SANDBOX_HOST.
+ * Ports derive from the one setting N8N_PORT (default 5678), as in scripts/n8n/env.sh:
+ * N8N_PORT + the entry's offset. SANDBOX_<NAME>_PORT sets one port, SANDBOX_HOST the host.
  */
 import type { RunningServer } from './http';
 import { createNexudusSandbox, NEXUDUS_ADMIN_EMAIL, NEXUDUS_ADMIN_PASSWORD } from './nexudus';
@@ -13,7 +14,8 @@ import { createSink } from './sink';
 
 interface SandboxEntry {
 	name: string;
-	defaultPort: number;
+	/** Added to N8N_PORT: the same offsets as scripts/n8n/env.sh. */
+	portOffset: number;
 	start(port: number, host: string): Promise<RunningServer>;
 	notes: string;
 }
@@ -21,16 +23,16 @@ interface SandboxEntry {
 const SANDBOXES: SandboxEntry[] = [
 	{
 		name: 'nexudus',
-		defaultPort: 5101,
+		portOffset: 10,
 		start: async (port, host) => await createNexudusSandbox().start(port, host),
 		notes: `Basic ${NEXUDUS_ADMIN_EMAIL} / ${NEXUDUS_ADMIN_PASSWORD}; controls under /__sandbox`,
 	},
-	// { name: 'copper', defaultPort: 5102, ... },
-	// { name: 'onlyoffice', defaultPort: 5103, ... },
-	// { name: 'cotalker', defaultPort: 5104, ... },
+	// { name: 'copper', portOffset: 11, ... },
+	// { name: 'onlyoffice', portOffset: 12, ... },
+	// { name: 'cotalker', portOffset: 13, ... },
 	{
 		name: 'sink',
-		defaultPort: 5199,
+		portOffset: 19,
 		start: async (port, host) => await createSink().start(port, host),
 		notes: 'POST anything; GET/DELETE /__sink/items',
 	},
@@ -38,7 +40,8 @@ const SANDBOXES: SandboxEntry[] = [
 
 function portFor(entry: SandboxEntry): number {
 	const override = process.env[`SANDBOX_${entry.name.toUpperCase()}_PORT`];
-	return override ? Number(override) : entry.defaultPort;
+	if (override) return Number(override);
+	return Number(process.env.N8N_PORT ?? 5678) + entry.portOffset;
 }
 
 async function main(): Promise<void> {
