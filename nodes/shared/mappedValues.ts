@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, ResourceMapperValue } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from './inputError';
 import type { ParameterRules } from './validation';
 
 /**
@@ -8,7 +8,7 @@ import type { ParameterRules } from './validation';
  * by field ID, and returns the parsed values. The values are read as mapped, expressions resolved,
  * but without n8n's own conversion by the field types saved with the workflow, so a value is judged
  * by the rules alone, e.g. a user ID that was not in the list when the workflow was saved. The first
- * failure becomes a NodeOperationError that names the field, as `checkParameters` does.
+ * failure becomes an input error that names the field, as `checkParameters` does.
  */
 export function checkMappedValues(
 	context: IExecuteSingleFunctions,
@@ -22,13 +22,15 @@ export function checkMappedValues(
 		const result = rule.schema.safeParse(values[field]);
 		if (!result.success) {
 			const value = values[field];
-			const shown = value === undefined || value === '' ? 'nothing' : JSON.stringify(value);
-			throw new NodeOperationError(
-				context.getNode(),
+			// An empty field needs no echo: the message says what to enter.
+			const empty = value === undefined || value === null || value === '';
+			throw inputError(
+				context,
 				`Invalid value for "${rule.label}": ${result.error.issues[0].message}`,
 				{
-					itemIndex: context.getItemIndex(),
-					description: `The "${rule.label}" field received ${shown}.`,
+					description: empty
+						? undefined
+						: `The "${rule.label}" field received ${JSON.stringify(value)}.`,
 				},
 			);
 		}

@@ -214,10 +214,10 @@ describe('Nexudus › run command', () => {
 	});
 
 	it.each([
-		[{}, 'Invalid value for "ResponsibleId": This field is required'],
+		[{}, 'Invalid value for "ResponsibleId": Select a user or enter its ID'],
 		[
 			{ ResponsibleId: 'Olivia' },
-			'Invalid value for "ResponsibleId": Expected a positive whole number',
+			'Invalid value for "ResponsibleId": Enter a numeric ID, e.g. 1234, or pick a user from the list',
 		],
 	])('refuses the parameters %j, naming the parameter, before running', async (value, message) => {
 		const scope = api().get('/crm/coworkertasks/commands').reply(200, commands);

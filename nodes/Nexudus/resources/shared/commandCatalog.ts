@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { vendorRequest, type ApiContext } from '../../../shared/transport/request';
-import { dateInput, recordId, requiredText } from '../../../shared/validation';
+import { dateInput, pickedRecordId, requiredText } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
 import { nexudusEntities } from '../index';
@@ -108,7 +108,7 @@ const present = (value: unknown) => (value === '' || value === null ? undefined 
 
 /** How a value of each kind is checked, and the form it is sent in. */
 export const parameterSchemas: Record<ParameterKind, z.ZodTypeAny> = {
-	user: z.preprocess(present, recordId),
+	user: pickedRecordId('user'),
 	whole: z.preprocess(
 		(value) => numberText(present(value)),
 		z

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems, type OperationExecutor } from '../../../shared/executor';
+import { inputError } from '../../../shared/inputError';
 import { checkMappedValues } from '../../../shared/mappedValues';
 import { vendorRequest, type RequestOptions } from '../../../shared/transport/request';
 import {
@@ -105,9 +105,7 @@ function checkRecordCount(
 					? `${name} runs on exactly two records`
 					: undefined;
 	if (problem) {
-		throw new NodeOperationError(context.getNode(), `Invalid value for "Record IDs": ${problem}`, {
-			itemIndex: context.getItemIndex(),
-		});
+		throw inputError(context, `Invalid value for "Record IDs": ${problem}`);
 	}
 }
 
@@ -142,10 +140,9 @@ export const runCommand: OperationExecutor = async function runCommand(requestDa
 	const offered = await fetchCommands(this, entity, requestData.options.baseURL);
 	const command = offered.find((candidate) => candidate.Key === input.command);
 	if (!command) {
-		throw new NodeOperationError(
-			this.getNode(),
+		throw inputError(
+			this,
 			`Invalid value for "Command": Nexudus offers no command ${String(input.command)} for ${entity.nounPlural}`,
-			{ itemIndex: this.getItemIndex() },
 		);
 	}
 	checkRecordCount(this, command, ids);
