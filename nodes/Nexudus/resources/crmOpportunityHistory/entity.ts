@@ -10,16 +10,18 @@ export const crmOpportunityHistory: NexudusEntity = {
 	fields: [
 		{
 			property: 'NewCrmBoardColumnId',
-			displayName: 'New Board Column ID',
-			type: 'number',
+			displayName: 'New Board Column',
+			type: 'record',
+			picker: pickers.crmBoardColumn,
 			required: true,
-			description: 'The board column (stage) the opportunity moved to',
+			description: 'The board column (CRM stage) the opportunity moved to',
 		},
 		{
 			property: 'CrmOpportunityId',
-			displayName: 'Opportunity ID',
-			type: 'number',
-			description: 'The opportunity that moved',
+			displayName: 'Opportunity',
+			type: 'record',
+			picker: pickers.crmOpportunity,
+			description: 'The opportunity that moved, listed by customer name',
 		},
 		{
 			property: 'FromTime',
@@ -29,9 +31,11 @@ export const crmOpportunityHistory: NexudusEntity = {
 		},
 		{
 			property: 'OldCrmBoardColumnId',
-			displayName: 'Old Board Column ID',
-			type: 'number',
-			description: 'The board column (stage) the opportunity left; empty for its first placement',
+			displayName: 'Old Board Column',
+			type: 'record',
+			picker: pickers.crmBoardColumn,
+			description:
+				'The board column (CRM stage) the opportunity left. Leave it out for its first placement.',
 		},
 		{
 			property: 'ToTime',

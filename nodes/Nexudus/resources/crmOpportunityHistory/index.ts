@@ -5,10 +5,25 @@ import { crmOpportunityHistory } from './entity';
 
 /** The search filters Nexudus documents for CRM opportunity histories. */
 const crmOpportunityHistoryFilters: NexudusFilter[] = [
-	{ property: 'CrmOpportunity', displayName: 'Opportunity ID', type: 'number' },
-	{ property: 'OldCrmBoardColumn', displayName: 'Old Board Column ID', type: 'number' },
+	{
+		property: 'CrmOpportunity',
+		displayName: 'Opportunity',
+		type: 'record',
+		picker: pickers.crmOpportunity,
+	},
+	{
+		property: 'OldCrmBoardColumn',
+		displayName: 'Old Board Column',
+		type: 'record',
+		picker: pickers.crmBoardColumn,
+	},
 	{ property: 'OldCrmBoardColumn_Name', displayName: 'Old Board Column Name', type: 'string' },
-	{ property: 'NewCrmBoardColumn', displayName: 'New Board Column ID', type: 'number' },
+	{
+		property: 'NewCrmBoardColumn',
+		displayName: 'New Board Column',
+		type: 'record',
+		picker: pickers.crmBoardColumn,
+	},
 	{ property: 'NewCrmBoardColumn_Name', displayName: 'New Board Column Name', type: 'string' },
 	{ property: 'FromTime', displayName: 'From Time', type: 'dateTime' },
 	{ property: 'ToTime', displayName: 'To Time', type: 'dateTime' },
