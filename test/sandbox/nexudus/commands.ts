@@ -39,6 +39,7 @@ function descriptor(
 	name: string,
 	order: number,
 	requiresParameters: CommandParameterSpec[] = [],
+	scope: Partial<CommandDescriptor> = {},
 ): CommandDescriptor {
 	return {
 		Key: key,
@@ -53,6 +54,7 @@ function descriptor(
 		Icon: null,
 		Order: order,
 		RequiresParameters: requiresParameters,
+		...scope,
 	};
 }
 
@@ -94,6 +96,29 @@ export const TASK_COMMANDS: CommandDefinition[] = [
 			}
 			return setField('ResponsibleId', id)(records);
 		},
+	},
+	{
+		descriptor: descriptor('POSTPONE_TASKS', 'Postpone to a date', 4, [
+			{ Name: 'DueDate', Type: 'DateTime' },
+			{ Name: 'NotifyByEmail', Type: 'bool' },
+		]),
+		run(records, parameters) {
+			const due = Date.parse(String(parameters.get('DueDate')));
+			if (Number.isNaN(due)) {
+				return `Parameter DueDate: '${String(parameters.get('DueDate'))}' is not a date.`;
+			}
+			const notify = parameters.get('NotifyByEmail');
+			if (typeof notify !== 'boolean') return 'Parameter NotifyByEmail: expected true or false.';
+			setField('DueDate', due)(records);
+			return setField('NotifyByEmail', notify)(records);
+		},
+	},
+	{
+		// Runs on no record: Nexudus' NeedsEntitiesToRun false.
+		descriptor: descriptor('SEND_OVERDUE_DIGEST', 'Email the overdue tasks digest', 5, [], {
+			NeedsEntitiesToRun: false,
+		}),
+		run: () => undefined,
 	},
 	setSystemId,
 ];

@@ -148,7 +148,10 @@ export class EntityCollection {
 		const command = this.commands.find((candidate) => candidate.descriptor.Key === body.Key);
 		if (!command) return fail(`Command '${String(body.Key)}' could not be found.`);
 		const ids = Array.isArray(body.Ids) ? body.Ids.map(Number) : [];
-		if (ids.length === 0) return fail('This command needs at least one record to run.');
+		const needsRecords = command.descriptor.NeedsEntitiesToRun;
+		if (needsRecords && ids.length === 0) {
+			return fail('This command needs at least one record to run.');
+		}
 		const records = ids.map((id) => this.records.get(id));
 		const missing = ids.filter((_, index) => records[index] === undefined);
 		if (missing.length > 0) return fail(`Records could not be found: ${missing.join(', ')}.`);
@@ -164,7 +167,9 @@ export class EntityCollection {
 		if (error) return fail(error);
 		const at = this.context.nowMs();
 		for (const record of targets) Object.assign(record, { UpdatedOn: at, UpdatedBy: user });
-		const message = `Command '${command.descriptor.Name}' was run on ${targets.length} record(s).`;
+		const message = needsRecords
+			? `Command '${command.descriptor.Name}' was run on ${targets.length} record(s).`
+			: `Command '${command.descriptor.Name}' was run.`;
 		return this.success(message, at, user);
 	}
 

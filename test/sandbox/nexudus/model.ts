@@ -28,6 +28,13 @@ export interface BoardColumn {
 	Id: number;
 	Name: string;
 }
+/** A CRM opportunity: a customer's deal, standing in one board column. */
+export interface Opportunity {
+	Id: number;
+	Name: string | null;
+	CoworkerId: number;
+	CrmBoardColumnId: number;
+}
 export interface TaskList {
 	UniqueId: string;
 	Name: string;
@@ -39,6 +46,7 @@ export interface ReferenceData {
 	users: User[];
 	boardColumns: BoardColumn[];
 	opportunityIds: number[];
+	opportunities: Opportunity[];
 	taskLists: TaskList[];
 }
 

@@ -1,5 +1,6 @@
 /**
- * Read-only lookup resources (businesses, coworkers, admin users, CRM board columns) that
+ * Read-only lookup resources (businesses, coworkers, admin users, CRM board columns and
+ * opportunities) that
  * nodes may use for dropdowns and credential tests. Same search semantics as the entities.
  */
 import type { ApiRecord, ColumnType, ReferenceData } from './model';
@@ -13,6 +14,9 @@ export interface ReferenceTable {
 	columns: Record<string, ColumnType>;
 	rows(ref: ReferenceData): ApiRecord[];
 }
+
+/** The one CRM board the seeded columns belong to. */
+const BOARD_NAME = 'Memberships';
 
 export const REFERENCE_TABLES: ReferenceTable[] = [
 	{
@@ -42,8 +46,32 @@ export const REFERENCE_TABLES: ReferenceTable[] = [
 	{
 		entity: 'CrmBoardColumn',
 		path: 'crm/crmboardcolumns',
-		columns: { Id: 'int', Name: 'string' },
-		rows: (ref) => ref.boardColumns.map((row) => ({ ...row, ToStringText: row.Name })),
+		columns: { Id: 'int', Name: 'string', CrmBoardName: 'string' },
+		rows: (ref) =>
+			ref.boardColumns.map((row) => ({ ...row, CrmBoardName: BOARD_NAME, ToStringText: row.Name })),
+	},
+	{
+		entity: 'CrmOpportunity',
+		path: 'crm/crmopportunities',
+		columns: {
+			Id: 'int',
+			Name: 'string',
+			CoworkerId: 'int',
+			CoworkerFullName: 'string',
+			CrmBoardColumnId: 'int',
+			CrmBoardColumnName: 'string',
+		},
+		rows: (ref) =>
+			ref.opportunities.map((row) => {
+				const customer = ref.coworkers.find((coworker) => coworker.Id === row.CoworkerId);
+				const column = ref.boardColumns.find((candidate) => candidate.Id === row.CrmBoardColumnId);
+				return {
+					...row,
+					CoworkerFullName: customer?.FullName ?? null,
+					CrmBoardColumnName: column?.Name ?? null,
+					ToStringText: row.Name ?? customer?.FullName ?? String(row.Id),
+				};
+			}),
 	},
 ];
 

@@ -76,6 +76,16 @@ export const SEED_REFERENCE_DATA: ReferenceData = {
 		{ Id: 4006, Name: 'Lost' },
 	],
 	opportunityIds: [5001, 5002, 5003, 5004, 5005, 5006, 5007],
+	// Where each seeded opportunity stands after the moves seedHistories() records.
+	opportunities: [
+		{ Id: 5001, Name: null, CoworkerId: 2001, CrmBoardColumnId: 4004 },
+		{ Id: 5002, Name: 'Second desk', CoworkerId: 2001, CrmBoardColumnId: 4003 },
+		{ Id: 5003, Name: null, CoworkerId: 2002, CrmBoardColumnId: 4003 },
+		{ Id: 5004, Name: 'Team office', CoworkerId: 2004, CrmBoardColumnId: 4003 },
+		{ Id: 5005, Name: null, CoworkerId: 2005, CrmBoardColumnId: 4003 },
+		{ Id: 5006, Name: null, CoworkerId: 2006, CrmBoardColumnId: 4006 },
+		{ Id: 5007, Name: 'Lab bench', CoworkerId: 2007, CrmBoardColumnId: 4002 },
+	],
 	taskLists: [
 		{ UniqueId: '7a3c0b9e-0000-4000-8000-000000000001', Name: 'Member onboarding' },
 		{ UniqueId: '7a3c0b9e-0000-4000-8000-000000000002', Name: 'Member offboarding' },
