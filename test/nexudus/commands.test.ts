@@ -232,6 +232,30 @@ describe('Nexudus › run command', () => {
 		expectExactRequests(scope);
 	});
 
+	it.each([
+		[{ DueDate: '2026-12-01', Days: 2.5 }, 'Invalid value for "Days": Expected a whole number'],
+		[{ DueDate: '2026-12-01', Days: 'soon' }, 'Invalid value for "Days": Expected a whole number'],
+		[
+			{ Days: 1, DueDate: '2026-02-30' },
+			'Invalid value for "DueDate": Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z',
+		],
+		[
+			{ Days: 1, DueDate: '2026-12-01', Reason: ' ' },
+			'Invalid value for "Reason": This field is required',
+		],
+	])('refuses the parameters %j by their Nexudus type, before running', async (value, message) => {
+		const scope = api().get('/crm/coworkertasks/commands').reply(200, commands);
+
+		const run = await runCommand({
+			command: 'POSTPONE_TASKS',
+			commandIds: '1001',
+			commandParameters: mapped(value),
+		});
+
+		expect(run.error?.message).toBe(message);
+		expectExactRequests(scope);
+	});
+
 	it('refuses a command that Nexudus does not offer, before running anything', async () => {
 		const scope = api().get('/crm/coworkertasks/commands').reply(200, commands);
 

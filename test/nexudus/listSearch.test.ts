@@ -216,6 +216,25 @@ describe('Nexudus › commands in the editor', () => {
 		expectExactRequests(scope);
 	});
 
+	it.each([
+		['System.Int64?', 'number'],
+		['Decimal', 'number'],
+		['Boolean', 'boolean'],
+		['DateTimeOffset', 'dateTime'],
+		['Guid', 'string'],
+		[null, 'string'],
+	])('reads the Nexudus type %j as a %s field', async (Type, type) => {
+		const typed = [{ Key: 'TYPED', Name: 'Typed', RequiresParameters: [{ Name: 'Value', Type }] }];
+		const scope = nock(BASE_URL).get('/crm/coworkertasks/commands').reply(200, typed);
+		const { context, nodeType } = editor({ resource: 'coworkerTask', command: 'TYPED' });
+
+		const mapping =
+			await nodeType.methods!.resourceMapping!.getCommandParameterFields.call(context);
+
+		expect(mapping.fields.map((field) => field.type)).toEqual([type]);
+		expectExactRequests(scope);
+	});
+
 	it('says so when the command needs no parameters', async () => {
 		const scope = nock(BASE_URL).get('/crm/coworkertasks/commands').reply(200, commands);
 		const { context, nodeType } = editor({
