@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts n8n in the background and waits for /healthz/readiness.
+# Starts n8n in the background and waits until it serves its REST API: /healthz/readiness, then
+# /rest/settings (n8n 1.x reports ready a few seconds before its REST routes exist).
 #   scripts/n8n/start.sh            # pid in $N8N_USER_FOLDER/n8n.pid, log in $N8N_USER_FOLDER/n8n.log
 #   scripts/n8n/stop.sh
 set -euo pipefail
@@ -10,6 +11,7 @@ timeout_seconds="${N8N_START_TIMEOUT:-120}"
 pid_file="$N8N_USER_FOLDER/n8n.pid"
 log_file="$N8N_USER_FOLDER/n8n.log"
 ready_url="http://127.0.0.1:$N8N_PORT/healthz/readiness"
+rest_url="http://127.0.0.1:$N8N_PORT/rest/settings"
 
 mkdir -p "$N8N_USER_FOLDER"
 if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
@@ -19,7 +21,8 @@ fi
 started=$(date +%s%N)
 nohup n8n start >"$log_file" 2>&1 &
 echo $! >"$pid_file"
-until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$ready_url")" == 200 ]]; do
+until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$ready_url")" == 200 &&
+	"$(curl -s -o /dev/null -w '%{http_code}' "$rest_url")" == 200 ]]; do
 	if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
 		echo "start.sh: n8n exited during start-up; last log lines:" >&2
 		tail -20 "$log_file" >&2

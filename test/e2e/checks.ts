@@ -21,6 +21,14 @@ export class Checks {
 		}
 	}
 
+	/** The same checks, each named with `prefix` (e.g. the n8n version it ran on). */
+	prefixed(prefix: string): Pick<Checks, 'check'> {
+		return {
+			check: async (name: string, body: () => Promise<void> | void) =>
+				await this.check(`${prefix} ${name}`, body),
+		};
+	}
+
 	/** Prints the closing line and sets the exit code. */
 	finish(): void {
 		console.log(`\n${this.passed} passed, ${this.failed} failed`);

@@ -1,36 +1,78 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- local tooling that drives real n8n, not shipped */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
 
-/** The environment scripts/n8n/env.sh sets up for a real n8n, for one user folder and port. */
-export function n8nEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv {
-	const output = execFileSync('bash', ['-c', 'source scripts/n8n/env.sh && env -0'], {
-		cwd: ROOT,
-		env: { ...process.env, ...overrides },
+/** The n8n lines the suite runs on, newest first; E2E_N8N_VERSIONS=2.40.7 picks one. */
+export const N8N_VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.40.7,1.123.81')
+	.split(',')
+	.map((version) => version.trim())
+	.filter(Boolean);
+
+/** Whether `version` is on n8n's 1.x line, whose CLI and settings differ in places. */
+export const isLine1 = (version: string) => version.startsWith('1.');
+
+/** The environment scripts/n8n/env.sh sets up for a real n8n, for one user folder and port set. */
+export async function n8nEnvironment(overrides: Record<string, string>): Promise<NodeJS.ProcessEnv> {
+	const output = await run('bash', ['-c', 'source scripts/n8n/env.sh && env -0'], {
+		...process.env,
+		...overrides,
 	});
 	return Object.fromEntries(
 		output
-			.toString()
 			.split('\0')
 			.filter(Boolean)
 			.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
 	);
 }
 
-/** Runs a command to completion, failing loudly with its output when it fails. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): string {
-	try {
-		return execFileSync(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-	} catch (error) {
-		const failed = error as { stdout?: Buffer; stderr?: Buffer; status?: number };
-		throw new Error(
-			`${command} ${args.join(' ')} exited ${failed.status}:\n${String(failed.stdout ?? '')}${String(failed.stderr ?? '')}`.slice(
-				-4000,
-			),
+/**
+ * Runs a command to completion without blocking the other n8n line, failing loudly with its
+ * output when it fails.
+ */
+export async function run(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	cwd = ROOT,
+): Promise<string> {
+	return await new Promise((resolvePromise, reject) => {
+		execFile(
+			command,
+			args,
+			{ cwd, env, maxBuffer: 64 * 1024 * 1024 },
+			(error, stdout: string, stderr: string) => {
+				if (!error) return resolvePromise(stdout);
+				const status = (error as { code?: number | string }).code;
+				reject(
+					new Error(
+						`${command} ${args.join(' ')} exited ${String(status)}:\n${stdout}${stderr}`.slice(-4000),
+					),
+				);
+			},
 		);
-	}
+	});
+}
+
+/** Runs a command to completion and returns its exit code and output, whatever the code. */
+export async function runCapture(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+	return await new Promise((resolvePromise) => {
+		execFile(
+			command,
+			args,
+			{ cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+			(error, stdout: string, stderr: string) => {
+				const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
+				resolvePromise({ code, stdout, stderr });
+			},
+		);
+	});
 }
 
 /** Starts a long-running process and resolves once it printed `ready`. */
@@ -68,6 +110,26 @@ export async function startProcess(
 			reject(new Error(`${command} exited ${code}:\n${output.slice(-2000)}`));
 		});
 	});
+}
+
+/** Ports that are free on 127.0.0.1 right now, all different. */
+export async function freePorts(count: number): Promise<number[]> {
+	const servers = await Promise.all(
+		Array.from(
+			{ length: count },
+			async () =>
+				await new Promise<ReturnType<typeof createServer>>((resolvePromise, reject) => {
+					const server = createServer();
+					server.once('error', reject);
+					server.listen(0, '127.0.0.1', () => resolvePromise(server));
+				}),
+		),
+	);
+	const ports = servers.map((server) => (server.address() as { port: number }).port);
+	await Promise.all(
+		servers.map(async (server) => await new Promise((done) => server.close(() => done(null)))),
+	);
+	return ports;
 }
 
 export const sleep = async (ms: number) => await new Promise((done) => setTimeout(done, ms));

@@ -134,8 +134,14 @@ export class NexudusSandboxClient {
 		return (page.Records as IDataObject[])[0].Id as number;
 	}
 
-	async requests(): Promise<Array<{ method: string; url: string }>> {
+	/** The vendor API calls the sandbox received, oldest first. */
+	async requests(): Promise<Array<{ method: string; url: string; status?: number }>> {
 		return (await this.call('GET', '/__sandbox/requests')) as never;
+	}
+
+	/** One of the sandbox's own controls, e.g. `POST /__sandbox/expire-tokens`. */
+	async control(method: string, path: string): Promise<void> {
+		await this.call(method, path);
 	}
 }
 

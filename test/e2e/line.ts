@@ -1,0 +1,365 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- local tooling, not shipped */
+/**
+ * The whole end-to-end suite on one n8n line (one version), in its own user folder, on its own
+ * free ports, with its own sandboxes, so that several lines run side by side.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IDataObject } from 'n8n-workflow';
+
+import { type Checks, expectEqual, expectTrue } from './checks';
+import {
+	ROOT,
+	freePorts,
+	isLine1,
+	n8nEnvironment,
+	run,
+	runCapture,
+	sleep,
+	startProcess,
+	stopProcess,
+	waitFor,
+} from './n8n';
+import { NexudusSandboxClient, changeKey, checkOperationsRun } from './nexudus';
+
+const PACKAGE = 'n8n-nodes-crm-tasks';
+/** The ports the examples use: those derived from the default N8N_PORT 5678 (scripts/n8n/env.sh). */
+const EXAMPLE_NEXUDUS = '127.0.0.1:5688';
+const EXAMPLE_SINK = '127.0.0.1:5697';
+const CREDENTIAL_ID = 'nexudusSandbox01';
+const OPERATIONS_ID = 'nexudusTour00001';
+const TRIGGER_ID = 'nexudusTrigger01';
+const RENEWAL_ID = 'e2eTokenRenewal1';
+
+type Execution = {
+	status: string;
+	error?: { name: string; message: string };
+	nodes: Record<string, IDataObject[]>;
+};
+
+export async function runLine(
+	version: string,
+	tarball: string,
+	work: string,
+	allChecks: Checks,
+): Promise<void> {
+	const checks = allChecks.prefixed(`[n8n ${version}]`);
+	const folder = join(work, `n8n-${version}`);
+	const [n8nPort, brokerPort, executeBrokerPort, nexudusPort, sinkPort] = await freePorts(5);
+	const env = await n8nEnvironment({
+		N8N_VERSION: version,
+		N8N_USER_FOLDER: folder,
+		N8N_PORT: String(n8nPort),
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_EXECUTE_BROKER_PORT: String(executeBrokerPort),
+		SANDBOX_NEXUDUS_PORT: String(nexudusPort),
+		SANDBOX_SINK_PORT: String(sinkPort),
+	});
+	const n8n = async (...args: string[]) => await run('n8n', args, env);
+	const nexudus = new NexudusSandboxClient(`http://127.0.0.1:${nexudusPort}`);
+	const base = `http://127.0.0.1:${n8nPort}`;
+	const children: ChildProcess[] = [];
+	const started = Date.now();
+	console.log(
+		`[n8n ${version}] ports: n8n ${n8nPort}, task broker ${brokerPort}/${executeBrokerPort}, Nexudus sandbox ${nexudusPort}, sink ${sinkPort}; folder ${folder}`,
+	);
+
+	try {
+		await checks.check('the npm pack tarball installs into n8n as a community package', async () => {
+			const nodesFolder = join(folder, '.n8n', 'nodes');
+			mkdirSync(nodesFolder, { recursive: true });
+			writeFileSync(
+				join(nodesFolder, 'package.json'),
+				JSON.stringify({ name: 'installed-nodes', private: true }),
+			);
+			await run(
+				'npm',
+				['install', '--no-audit', '--no-fund', '--legacy-peer-deps', tarball],
+				env,
+				nodesFolder,
+			);
+			const installed = JSON.parse(
+				readFileSync(join(nodesFolder, 'node_modules', PACKAGE, 'package.json'), 'utf8'),
+			);
+			expectEqual(installed.dependencies ?? {}, {}, 'runtime dependencies of the installed package');
+		});
+
+		children.push(
+			await startProcess(
+				join(ROOT, 'node_modules', '.bin', 'tsx'),
+				['test/sandbox/server.ts'],
+				env,
+				/sandboxes ready/,
+				60_000,
+			),
+		);
+
+		// The examples, on this line's ports, plus a one-node workflow for the token renewal check.
+		const fixtures = join(folder, 'fixtures');
+		mkdirSync(fixtures, { recursive: true });
+		const withPorts = (text: string) =>
+			text
+				.split(EXAMPLE_NEXUDUS)
+				.join(`127.0.0.1:${nexudusPort}`)
+				.split(EXAMPLE_SINK)
+				.join(`127.0.0.1:${sinkPort}`);
+		for (const file of [
+			'sandbox.credentials.json',
+			'nexudus-operations.workflow.json',
+			'nexudus-trigger.workflow.json',
+		]) {
+			writeFileSync(
+				join(fixtures, file),
+				withPorts(readFileSync(join(ROOT, 'examples', file), 'utf8')),
+			);
+		}
+		writeFileSync(
+			join(fixtures, 'renewal.workflow.json'),
+			JSON.stringify(renewalWorkflow(readFileSync(join(fixtures, 'nexudus-operations.workflow.json'), 'utf8'))),
+		);
+		await n8n('import:credentials', `--input=${join(fixtures, 'sandbox.credentials.json')}`);
+		for (const file of [
+			'nexudus-operations.workflow.json',
+			'nexudus-trigger.workflow.json',
+			'renewal.workflow.json',
+		]) {
+			await n8n('import:workflow', `--input=${join(fixtures, file)}`);
+		}
+		// Activated while n8n is stopped, so that it starts with exactly one poller.
+		if (isLine1(version)) await n8n('update:workflow', `--id=${TRIGGER_ID}`, '--active=true');
+		else await n8n('publish:workflow', `--id=${TRIGGER_ID}`);
+
+		await checks.check('n8n loads every node of the pack, and the action node as an AI tool', async () => {
+			const file = join(folder, 'nodes.json');
+			await n8n('export:nodes', `--output=${file}`);
+			const names = (JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string }>)
+				.map((node) => node.name)
+				.filter((name) => name.startsWith(`${PACKAGE}.`))
+				.sort();
+			expectEqual(
+				names,
+				[`${PACKAGE}.nexudus`, `${PACKAGE}.nexudusTool`, `${PACKAGE}.nexudusTrigger`],
+				'node types',
+			);
+		});
+
+		const execute = async (workflowId: string): Promise<Execution> => {
+			const { code, stdout, stderr } = await runCapture(
+				'bash',
+				['scripts/n8n/execute.sh', workflowId],
+				env,
+			);
+			let executions: Execution[] = [];
+			try {
+				executions = JSON.parse(stdout) as Execution[];
+			} catch {
+				// No execution was stored: n8n's own words are in stderr.
+			}
+			const execution = executions[executions.length - 1];
+			if (code !== 0 || !execution) {
+				const failedNode = execution
+					? Object.entries(execution.nodes).find(([, items]) => items.length === 0)?.[0]
+					: undefined;
+				throw new Error(
+					execution
+						? `execution ${execution.status}${failedNode ? ` at node "${failedNode}"` : ''}: ${execution.error?.name}: ${execution.error?.message}`
+						: `n8n execute exited ${code}:\n${stderr.slice(-2000)}`,
+				);
+			}
+			return execution;
+		};
+
+		await checks.check('every Nexudus operation of every resource runs in real n8n', async () => {
+			const execution = await execute(OPERATIONS_ID);
+			expectEqual(execution.status, 'success', 'execution status');
+			checkOperationsRun(execution.nodes);
+		});
+
+		await checks.check(
+			'an expired bearer token is renewed on the next run, and the new token is kept',
+			async () => {
+				// The operations run above signed in once and stored the token in the credential.
+				await nexudus.control('POST', '/__sandbox/expire-tokens');
+				await nexudus.control('DELETE', '/__sandbox/requests');
+				const renewed = await execute(RENEWAL_ID);
+				expectEqual(renewed.status, 'success', 'status of the run after the token expired');
+				const calls = (await nexudus.requests()).map(
+					(request) => `${request.method} ${request.url.split('?')[0]} ${String(request.status)}`,
+				);
+				// Refused with the expired token (n8n may try it more than once), one sign-in, then
+				// the same call again with the new token.
+				expectTrue(
+					/^(GET \/api\/crm\/coworkertasks 401,)+POST \/api\/token 200,GET \/api\/crm\/coworkertasks 200$/.test(
+						calls.join(','),
+					),
+					`requests of the run after the token expired: expected 401, one sign-in, 200; got ${JSON.stringify(calls)}`,
+				);
+
+				await nexudus.control('DELETE', '/__sandbox/requests');
+				expectEqual((await execute(RENEWAL_ID)).status, 'success', 'status of the next run');
+				expectEqual(
+					(await nexudus.requests()).map((request) => `${request.method} ${request.url.split('?')[0]}`),
+					['GET /api/crm/coworkertasks'],
+					'requests of the next run (the renewed token was stored)',
+				);
+			},
+		);
+
+		await run('bash', ['scripts/n8n/start.sh'], env);
+
+		await checks.check(
+			'the credential test passes with Bearer Token and Basic Auth, and fails with a wrong password in both',
+			async () => {
+				const cookie = await ownerSession(base);
+				// As the editor does: the stored credential comes back with its secrets blanked, the
+				// user changes a field, and n8n fills in the blanked secrets from the stored ones.
+				const response = await fetch(`${base}/rest/credentials/${CREDENTIAL_ID}?includeData=true`, {
+					headers: { cookie },
+				});
+				expectTrue(response.ok, `GET the stored credential: HTTP ${response.status}`);
+				const stored = ((await response.json()) as { data: IDataObject }).data;
+				const test = async (changes: IDataObject) => {
+					const tested = await fetch(`${base}/rest/credentials/test`, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json', cookie },
+						body: JSON.stringify({
+							credentials: {
+								id: stored.id,
+								name: stored.name,
+								type: stored.type,
+								data: { ...(stored.data as IDataObject), ...changes },
+							},
+						}),
+					});
+					return ((await tested.json()) as { data: IDataObject }).data;
+				};
+				const failures: string[] = [];
+				const expectTest = async (
+					what: string,
+					changes: IDataObject,
+					expected: (result: IDataObject) => boolean,
+				) => {
+					const result = await test(changes);
+					if (!expected(result)) failures.push(`${what}: got ${JSON.stringify(result)}`);
+					if (JSON.stringify(result).includes('wrong-password'))
+						failures.push(`${what}: the result shows the password`);
+				};
+				const ok = (result: IDataObject) =>
+					result.status === 'OK' && result.message === 'Connection successful!';
+				await expectTest('Bearer Token, stored password', {}, ok);
+				await expectTest('Basic Auth, stored password', { authentication: 'basicAuth' }, ok);
+				await expectTest(
+					'Bearer Token, wrong password (must fail, even with a token stored)',
+					{ password: 'wrong-password' },
+					(result) =>
+						result.status === 'Error' &&
+						String(result.message).includes('The user name or password is incorrect.'),
+				);
+				await expectTest(
+					'Basic Auth, wrong password (must fail)',
+					{ authentication: 'basicAuth', password: 'wrong-password' },
+					(result) => result.status === 'Error',
+				);
+				if (failures.length > 0) throw new Error(failures.join('\n'));
+			},
+		);
+
+		await checks.check(
+			'the activated Nexudus trigger delivers exactly the changes made between polls, each once',
+			async () => {
+				const polls = async () =>
+					(await nexudus.requests()).filter((request) =>
+						/from_CoworkerTask_UpdatedOn=.*dir=1|dir=1.*from_CoworkerTask_UpdatedOn/.test(
+							request.url,
+						),
+					).length;
+				// The activation poll reads what exists; changes made after it are news.
+				await waitFor(
+					'the activation poll',
+					async () => ((await polls()) > 0 ? true : undefined),
+					60_000,
+				);
+				await sleep(1500);
+				const seedId = await nexudus.firstTaskId();
+				const first = await nexudus.createTask('Trigger e2e: first');
+				const second = await nexudus.createTask('Trigger e2e: second');
+				const seedUpdated = await nexudus.updateTask(seedId, { Notes: 'Changed by the e2e suite' });
+				const expected = [first, second, seedUpdated].map(changeKey);
+				const afterFirstRound = await waitForSink(sinkPort, expected.length, 150_000);
+				expectEqual(
+					afterFirstRound.map(changeKey).sort(),
+					[...expected].sort(),
+					'first round of changes',
+				);
+
+				const firstUpdated = await nexudus.updateTask(first.Id as number, { Completed: true });
+				const all = await waitForSink(sinkPort, expected.length + 1, 150_000);
+				expectEqual(
+					all.map(changeKey).sort(),
+					[...expected, changeKey(firstUpdated)].sort(),
+					'all changes, each once',
+				);
+				expectEqual(all[all.length - 1], firstUpdated, 'the trigger emits the full record');
+			},
+		);
+	} finally {
+		await run('bash', ['scripts/n8n/stop.sh'], env).catch(() => undefined);
+		for (const child of children) stopProcess(child);
+		console.log(`[n8n ${version}] done in ${Math.round((Date.now() - started) / 1000)} s`);
+	}
+}
+
+/** The operations example cut down to its trigger and one list call, with the same credential. */
+function renewalWorkflow(operationsJson: string): IDataObject {
+	const operations = JSON.parse(operationsJson) as {
+		nodes: Array<IDataObject & { name: string; type: string }>;
+		settings?: IDataObject;
+	};
+	const start = operations.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')!;
+	const list = operations.nodes.find((node) => node.name === 'List newest tasks')!;
+	return {
+		id: RENEWAL_ID,
+		name: 'e2e: one Nexudus call',
+		nodes: [start, list],
+		connections: { [start.name]: { main: [[{ node: list.name, type: 'main', index: 0 }]] } },
+		settings: operations.settings ?? { executionOrder: 'v1' },
+	};
+}
+
+/** Sets up n8n's owner on a fresh instance, or signs in, and returns the session cookie. */
+async function ownerSession(base: string): Promise<string> {
+	const owner = {
+		email: 'e2e@crm-tasks.test',
+		firstName: 'E2E',
+		lastName: 'Owner',
+		password: 'Sandbox-e2e-1',
+	};
+	await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	const login = await fetch(`${base}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+	});
+	if (!login.ok) throw new Error(`n8n login failed: HTTP ${login.status}`);
+	return (login.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+/** Waits until the sink holds at least `count` records, then a little longer for any duplicate. */
+async function waitForSink(port: number, count: number, timeoutMs: number): Promise<IDataObject[]> {
+	const read = async () => {
+		const response = await fetch(`http://127.0.0.1:${port}/__sink/items`);
+		return ((await response.json()) as Array<{ body: IDataObject }>).map((item) => item.body);
+	};
+	await waitFor(
+		`${count} records in the sink`,
+		async () => ((await read()).length >= count ? true : undefined),
+		timeoutMs,
+	);
+	await sleep(3000);
+	return await read();
+}
