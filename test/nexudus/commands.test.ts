@@ -156,6 +156,7 @@ describe('Nexudus › run command', () => {
 			commandParameters: mapped({
 				DueDate: '2026-12-01T09:30:00+01:00',
 				Days: '3',
+				NotifyByEmail: '={{ "false" }}',
 				Reason: 'Waiting for the contract',
 			}),
 		});

@@ -122,9 +122,14 @@ export const parameterSchemas: Record<ParameterKind, z.ZodTypeAny> = {
 		(value) => numberText(present(value)),
 		z.number({ required_error: 'This field is required', invalid_type_error: 'Expected a number' }),
 	),
-	// A switch the user never touched is off.
+	// A switch the user never touched is off; an expression may give "true" or "false" as text.
 	boolean: z.preprocess(
-		(value) => (value === undefined || value === null || value === '' ? false : value),
+		(value) =>
+			value === undefined || value === null || value === ''
+				? false
+				: value === 'true' || value === 'false'
+					? value === 'true'
+					: value,
 		z.boolean({ invalid_type_error: 'Expected true or false' }),
 	),
 	dateTime: z
