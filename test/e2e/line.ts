@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- local tooling, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- local tooling, not shipped */
 /**
  * The whole end-to-end suite on one n8n line (one version), in its own user folder, on its own
  * free ports, with its own sandboxes, so that several lines run side by side.
@@ -66,24 +66,31 @@ export async function runLine(
 	);
 
 	try {
-		await checks.check('the npm pack tarball installs into n8n as a community package', async () => {
-			const nodesFolder = join(folder, '.n8n', 'nodes');
-			mkdirSync(nodesFolder, { recursive: true });
-			writeFileSync(
-				join(nodesFolder, 'package.json'),
-				JSON.stringify({ name: 'installed-nodes', private: true }),
-			);
-			await run(
-				'npm',
-				['install', '--no-audit', '--no-fund', '--legacy-peer-deps', tarball],
-				env,
-				nodesFolder,
-			);
-			const installed = JSON.parse(
-				readFileSync(join(nodesFolder, 'node_modules', PACKAGE, 'package.json'), 'utf8'),
-			);
-			expectEqual(installed.dependencies ?? {}, {}, 'runtime dependencies of the installed package');
-		});
+		await checks.check(
+			'the npm pack tarball installs into n8n as a community package',
+			async () => {
+				const nodesFolder = join(folder, '.n8n', 'nodes');
+				mkdirSync(nodesFolder, { recursive: true });
+				writeFileSync(
+					join(nodesFolder, 'package.json'),
+					JSON.stringify({ name: 'installed-nodes', private: true }),
+				);
+				await run(
+					'npm',
+					['install', '--no-audit', '--no-fund', '--legacy-peer-deps', tarball],
+					env,
+					nodesFolder,
+				);
+				const installed = JSON.parse(
+					readFileSync(join(nodesFolder, 'node_modules', PACKAGE, 'package.json'), 'utf8'),
+				);
+				expectEqual(
+					installed.dependencies ?? {},
+					{},
+					'runtime dependencies of the installed package',
+				);
+			},
+		);
 
 		children.push(
 			await startProcess(
@@ -116,7 +123,9 @@ export async function runLine(
 		}
 		writeFileSync(
 			join(fixtures, 'renewal.workflow.json'),
-			JSON.stringify(renewalWorkflow(readFileSync(join(fixtures, 'nexudus-operations.workflow.json'), 'utf8'))),
+			JSON.stringify(
+				renewalWorkflow(readFileSync(join(fixtures, 'nexudus-operations.workflow.json'), 'utf8')),
+			),
 		);
 		await n8n('import:credentials', `--input=${join(fixtures, 'sandbox.credentials.json')}`);
 		for (const file of [
@@ -130,19 +139,22 @@ export async function runLine(
 		if (isLine1(version)) await n8n('update:workflow', `--id=${TRIGGER_ID}`, '--active=true');
 		else await n8n('publish:workflow', `--id=${TRIGGER_ID}`);
 
-		await checks.check('n8n loads every node of the pack, and the action node as an AI tool', async () => {
-			const file = join(folder, 'nodes.json');
-			await n8n('export:nodes', `--output=${file}`);
-			const names = (JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string }>)
-				.map((node) => node.name)
-				.filter((name) => name.startsWith(`${PACKAGE}.`))
-				.sort();
-			expectEqual(
-				names,
-				[`${PACKAGE}.nexudus`, `${PACKAGE}.nexudusTool`, `${PACKAGE}.nexudusTrigger`],
-				'node types',
-			);
-		});
+		await checks.check(
+			'n8n loads every node of the pack, and the action node as an AI tool',
+			async () => {
+				const file = join(folder, 'nodes.json');
+				await n8n('export:nodes', `--output=${file}`);
+				const names = (JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string }>)
+					.map((node) => node.name)
+					.filter((name) => name.startsWith(`${PACKAGE}.`))
+					.sort();
+				expectEqual(
+					names,
+					[`${PACKAGE}.nexudus`, `${PACKAGE}.nexudusTool`, `${PACKAGE}.nexudusTrigger`],
+					'node types',
+				);
+			},
+		);
 
 		const execute = async (workflowId: string): Promise<Execution> => {
 			const { code, stdout, stderr } = await runCapture(
@@ -199,7 +211,9 @@ export async function runLine(
 				await nexudus.control('DELETE', '/__sandbox/requests');
 				expectEqual((await execute(RENEWAL_ID)).status, 'success', 'status of the next run');
 				expectEqual(
-					(await nexudus.requests()).map((request) => `${request.method} ${request.url.split('?')[0]}`),
+					(await nexudus.requests()).map(
+						(request) => `${request.method} ${request.url.split('?')[0]}`,
+					),
 					['GET /api/crm/coworkertasks'],
 					'requests of the next run (the renewed token was stored)',
 				);

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- local tooling that drives real n8n, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- local tooling that drives real n8n, not shipped */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -15,7 +15,9 @@ export const N8N_VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.40.7,1.123.81')
 export const isLine1 = (version: string) => version.startsWith('1.');
 
 /** The environment scripts/n8n/env.sh sets up for a real n8n, for one user folder and port set. */
-export async function n8nEnvironment(overrides: Record<string, string>): Promise<NodeJS.ProcessEnv> {
+export async function n8nEnvironment(
+	overrides: Record<string, string>,
+): Promise<NodeJS.ProcessEnv> {
 	const output = await run('bash', ['-c', 'source scripts/n8n/env.sh && env -0'], {
 		...process.env,
 		...overrides,
@@ -48,7 +50,9 @@ export async function run(
 				const status = (error as { code?: number | string }).code;
 				reject(
 					new Error(
-						`${command} ${args.join(' ')} exited ${String(status)}:\n${stdout}${stderr}`.slice(-4000),
+						`${command} ${args.join(' ')} exited ${String(status)}:\n${stdout}${stderr}`.slice(
+							-4000,
+						),
 					),
 				);
 			},

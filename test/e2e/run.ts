@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- local tooling, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- local tooling, not shipped */
 /**
  * npm run test:e2e: the pack in real n8n, headless, against the vendor sandboxes, on each tested
  * n8n line (2.40.7 and 1.123.81; E2E_N8N_VERSIONS=2.40.7 picks one), side by side.
@@ -44,7 +44,8 @@ async function install(version: string): Promise<void> {
 	child.stdout.on('data', relay);
 	child.stderr.on('data', relay);
 	const code = await new Promise<number | null>((done) => child.on('close', done));
-	if (code !== 0) throw new Error(`installing n8n ${version} failed (exit ${code}):\n${output.slice(-3000)}`);
+	if (code !== 0)
+		throw new Error(`installing n8n ${version} failed (exit ${code}):\n${output.slice(-3000)}`);
 }
 
 async function main() {
@@ -53,9 +54,12 @@ async function main() {
 		`e2e: n8n ${N8N_VERSIONS.join(' and ')}, ${parallel ? 'side by side' : 'one after the other'}; work folder ${work}`,
 	);
 	let tarball = '';
-	const installed = await checks.check(`real n8n ${N8N_VERSIONS.join(' and ')} installed`, async () => {
-		await Promise.all(N8N_VERSIONS.map(async (version) => await install(version)));
-	});
+	const installed = await checks.check(
+		`real n8n ${N8N_VERSIONS.join(' and ')} installed`,
+		async () => {
+			await Promise.all(N8N_VERSIONS.map(async (version) => await install(version)));
+		},
+	);
 	if (!installed) throw new Error('n8n is not installed: see above');
 	await checks.check('the pack builds, and npm pack makes its tarball', async () => {
 		await run('npm', ['run', 'build', '--silent'], process.env);
