@@ -2,16 +2,59 @@
 # npm run dev / npm start: real n8n with this pack installed as a community package, running
 # against the local vendor sandboxes, with one credential and example workflows per vendor.
 # Ctrl-C stops everything it started. TypeScript changes are rebuilt and n8n reloads the nodes.
+#
+#   npm run dev                          # n8n 2.40.7 on http://127.0.0.1:5678
+#   N8N_VERSION=1.123.81 npm run dev     # the 1.x line
+#   N8N_PORT=5800 npm run dev            # a second instance beside the first: every other port
+#                                        # (task broker, sandboxes, sink) and the folder follow
+#   npm run dev -- --reset               # restore the example workflows and sandbox credential
+#
+# Settings: N8N_VERSION, N8N_PORT, N8N_USER_FOLDER (default: a folder per version and port in
+# ~/.cache/n8n-nodes-crm-tasks), DEV_OWNER_EMAIL, DEV_OWNER_PASSWORD.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-export N8N_USER_FOLDER="${N8N_USER_FOLDER:-${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-crm-tasks}/dev}"
-bash scripts/n8n/install.sh
+reset=false
+for arg in "$@"; do
+	case "$arg" in
+	--reset) reset=true ;;
+	-h | --help)
+		sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		echo "dev: unknown option $arg (try --help)" >&2
+		exit 2
+		;;
+	esac
+done
+
+export N8N_VERSION="${N8N_VERSION:-2.40.7}"
+export N8N_PORT="${N8N_PORT:-5678}"
+cache="${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-crm-tasks}"
+export N8N_USER_FOLDER="${N8N_USER_FOLDER:-$cache/dev-$N8N_VERSION-$N8N_PORT}"
+bash scripts/n8n/install.sh | grep --line-buffered -v '^N8N_'
 source scripts/n8n/env.sh
 
 owner_email="${DEV_OWNER_EMAIL:-dev@crm-tasks.test}"
 owner_password="${DEV_OWNER_PASSWORD:-Sandbox-dev-1}"
+url="http://127.0.0.1:$N8N_PORT"
+mkdir -p "$N8N_USER_FOLDER"
+log="$N8N_USER_FOLDER/dev.log"
+: >"$log"
+
+# Every port this instance needs must be free: say which one is taken and how to move.
+for entry in "n8n:$N8N_PORT" "task broker:$N8N_RUNNERS_BROKER_PORT" \
+	"Nexudus sandbox:$SANDBOX_NEXUDUS_PORT" "sink:$SANDBOX_SINK_PORT"; do
+	port="${entry##*:}"
+	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+		echo "dev: port $port (${entry%:*}) is in use, perhaps by another instance." >&2
+		echo "dev: start this one with another N8N_PORT, e.g. N8N_PORT=$((N8N_PORT + 100)) npm run dev" >&2
+		exit 1
+	fi
+done
+
 # Each long-running piece gets its own process group, so that stopping it stops all it started.
 pids=()
 start_group() {
@@ -25,36 +68,96 @@ cleanup() {
 	echo "dev: stopped n8n, the TypeScript watcher and the sandboxes"
 }
 trap cleanup EXIT INT TERM
+# Runs a step with its output in the log; on failure shows the end of it.
+quiet() {
+	local what="$1"
+	shift
+	echo "== $what: $*" >>"$log"
+	if ! "$@" >>"$log" 2>&1; then
+		echo "dev: $what failed; the end of $log:" >&2
+		tail -20 "$log" >&2
+		exit 1
+	fi
+}
 
-npm run build
-start_group node_modules/.bin/tsx test/sandbox/server.ts
+echo "dev: building the pack"
+quiet "build" npm run build
+start_group node_modules/.bin/tsx test/sandbox/server.ts >"$N8N_USER_FOLDER/sandbox.log" 2>&1
+quiet "link" scripts/n8n/link-package.sh "$root"
 
-scripts/n8n/link-package.sh "$root"
-n8n import:credentials --input=examples/sandbox.credentials.json
-n8n import:workflow --separate --input=examples/
+# The examples, on this instance's ports (they are written for the default N8N_PORT 5678).
+examples="$N8N_USER_FOLDER/examples"
+rm -rf "$examples"
+mkdir -p "$examples"
+for file in examples/*.json; do
+	sed -e "s|127.0.0.1:5688|127.0.0.1:$SANDBOX_NEXUDUS_PORT|g" \
+		-e "s|127.0.0.1:5697|127.0.0.1:$SANDBOX_SINK_PORT|g" "$file" >"$examples/$(basename "$file")"
+done
+# Imported only when missing, so that changes made in the editor survive a restart.
+credential_ids=(nexudusSandbox01)
+workflow_files=("$examples"/*.workflow.json)
+args=()
+for id in "${credential_ids[@]}"; do args+=("--credential=$id"); done
+for file in "${workflow_files[@]}"; do
+	args+=("--workflow=$(node -p 'require(process.argv[1]).id' "$file")")
+done
+if $reset; then
+	missing="$(node -e 'for (const a of process.argv.slice(1)) console.log(a.split("=")[1])' "${args[@]}")"
+else
+	missing="$(node scripts/n8n/db-missing.cjs "${args[@]}")"
+fi
+imported=0
+for id in "${credential_ids[@]}"; do
+	if grep -qx "$id" <<<"$missing"; then
+		quiet "import credential" n8n import:credentials --input="$examples/sandbox.credentials.json"
+		imported=$((imported + 1))
+	fi
+done
+for file in "${workflow_files[@]}"; do
+	if grep -qx "$(node -p 'require(process.argv[1]).id' "$file")" <<<"$missing"; then
+		quiet "import workflow" n8n import:workflow --input="$file"
+		imported=$((imported + 1))
+	fi
+done
+if [[ -z "$missing" ]]; then
+	echo "dev: kept the example workflows and the sandbox credential as they are (--reset restores them)"
+else
+	echo "dev: imported $imported example workflows and credentials$($reset && echo ' (--reset)')"
+fi
 
 start_group node_modules/.bin/tsc --watch --preserveWatchOutput -p tsconfig.json \
 	>"$N8N_USER_FOLDER/tsc-watch.log" 2>&1
 
+echo "dev: starting n8n $N8N_VERSION"
 start_group env N8N_DEV_RELOAD=true n8n start >"$N8N_USER_FOLDER/n8n.log" 2>&1
-url="http://127.0.0.1:$N8N_PORT"
-for _ in $(seq 1 600); do
-	[[ "$(curl -s -o /dev/null -w '%{http_code}' "$url/healthz/readiness")" == 200 ]] && break
-	kill -0 "${pids[-1]}" 2>/dev/null || { tail -20 "$N8N_USER_FOLDER/n8n.log" >&2; exit 1; }
+# Ready once the REST API answers (n8n 1.x reports ready a few seconds before it exists).
+for _ in $(seq 1 900); do
+	[[ "$(curl -s -o /dev/null -w '%{http_code}' "$url/healthz/readiness")" == 200 &&
+		"$(curl -s -o /dev/null -w '%{http_code}' "$url/rest/settings")" == 200 ]] && break
+	kill -0 "${pids[-1]}" 2>/dev/null || {
+		echo "dev: n8n exited; the end of $N8N_USER_FOLDER/n8n.log:" >&2
+		tail -20 "$N8N_USER_FOLDER/n8n.log" >&2
+		exit 1
+	}
 	sleep 0.2
 done
 
 # The first start has no owner yet: create one so the editor opens straight to the workflows.
-curl -s -o /dev/null -X POST "$url/rest/owner/setup" -H 'Content-Type: application/json' \
-	-d "{\"email\":\"$owner_email\",\"firstName\":\"Dev\",\"lastName\":\"Owner\",\"password\":\"$owner_password\"}" || true
+setup="$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url/rest/owner/setup" -H 'Content-Type: application/json' \
+	-d "{\"email\":\"$owner_email\",\"firstName\":\"Dev\",\"lastName\":\"Owner\",\"password\":\"$owner_password\"}" || true)"
+if [[ "$setup" == 200 ]]; then
+	sign_in="Sign in as $owner_email / $owner_password"
+else
+	sign_in="Sign in with the owner account this folder already has (default $owner_email / $owner_password)"
+fi
 
 cat <<MSG
 
-  n8n is ready: $url
-  Sign in as $owner_email / $owner_password
+  n8n $N8N_VERSION is ready: $url
+  $sign_in
   Workflows: "Nexudus Spaces: every operation" and "Nexudus Spaces: changed coworker tasks"
-  Sandboxes: Nexudus http://127.0.0.1:5101/api, sink http://127.0.0.1:5199/__sink/items
-  Logs: $N8N_USER_FOLDER/n8n.log   Ctrl-C stops everything.
+  Sandboxes: Nexudus http://127.0.0.1:$SANDBOX_NEXUDUS_PORT/api, sink http://127.0.0.1:$SANDBOX_SINK_PORT/__sink/items
+  Folder: $N8N_USER_FOLDER (n8n.log, dev.log)   Ctrl-C stops everything.
 
 MSG
 wait "${pids[-1]}"
