@@ -9,6 +9,13 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { digest } from '../nodes/shared/digest';
+import { totpCode } from '../nodes/shared/totp';
+import { waitOutThrottling } from '../nodes/shared/transport/throttling';
+
+/** Nexudus throttles with HTTP 409, its token endpoint included. */
+const THROTTLED = 409;
+
 const baseUrlOf = (credentials: ICredentialDataDecryptedObject) =>
 	String(credentials.baseUrl).replace(/\/+$/, '');
 
@@ -35,7 +42,8 @@ export class NexudusSpacesApi implements ICredentialType {
 				{
 					name: 'Basic Auth',
 					value: 'basicAuth',
-					description: 'Sends the email and password with every request',
+					description:
+						'Sends the email and password with every request (the node signs in once to check them)',
 				},
 			],
 			default: 'bearerToken',
@@ -58,6 +66,15 @@ export class NexudusSpacesApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Two-Factor Secret',
+			name: 'totpSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for admins who sign in with two-factor authentication: the secret key shown when the authenticator app was set up (base32, e.g. JBSW Y3DP EHPK 3PXP). The node generates the current code at each sign-in.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
@@ -71,31 +88,70 @@ export class NexudusSpacesApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Token Issued For',
+			name: 'tokenIssuedFor',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
-	/** Gets a bearer token; n8n calls this when the token is missing or a request got 401. */
+	/**
+	 * Which sign-in details a token was issued for. A token is only used with the details it was
+	 * issued for: after the email, password, secret or base URL change, the next request signs in.
+	 */
+	static signInDigest(credentials: ICredentialDataDecryptedObject): string {
+		const { email, password, totpSecret } = credentials;
+		return digest([baseUrlOf(credentials), email, password, totpSecret ?? '']);
+	}
+
+	/**
+	 * Signs in at /api/token. n8n calls this when the token is missing, and again when a request was
+	 * refused with 401 (expired token, changed sign-in details, or a wrong password). Both modes sign
+	 * in, so that a wrong email or password fails with Nexudus' own reason, in a credential test too;
+	 * Basic Auth then sends the email and password and never the token.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		if (credentials.authentication !== 'bearerToken') return {};
 		const form = new URLSearchParams({
 			grant_type: 'password',
 			username: String(credentials.email),
 			password: String(credentials.password),
 		});
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${baseUrlOf(credentials)}/token`,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: form.toString(),
-			json: false,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: string | IDataObject };
+		const secret = String(credentials.totpSecret ?? '').trim();
+		if (secret) {
+			const code = totpCode(secret);
+			if (!code) {
+				throw new Error(
+					'The Two-Factor Secret is not a valid base32 key; copy it again from Nexudus',
+				);
+			}
+			form.set('totp', code);
+		}
+		const { response, stillThrottled } = await waitOutThrottling(
+			async () =>
+				(await this.helpers.httpRequest({
+					method: 'POST',
+					url: `${baseUrlOf(credentials)}/token`,
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+					body: form.toString(),
+					json: false,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				})) as { statusCode: number; headers: IDataObject; body: string | IDataObject },
+			THROTTLED,
+		);
 		const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
 		if (response.statusCode >= 400 || typeof body.access_token !== 'string') {
-			const reason = body.error_description ?? body.error ?? `HTTP ${response.statusCode}`;
+			const reason = stillThrottled
+				? 'Nexudus is still throttling sign-ins; try again in a minute'
+				: (body.error_description ?? body.error ?? `HTTP ${response.statusCode}`);
 			throw new Error(`Nexudus did not issue an access token: ${String(reason)}`);
 		}
-		return { accessToken: body.access_token };
+		return {
+			accessToken: body.access_token,
+			tokenIssuedFor: NexudusSpacesApi.signInDigest(credentials),
+		};
 	}
 
 	async authenticate(
@@ -107,6 +163,11 @@ export class NexudusSpacesApi implements ICredentialType {
 				...requestOptions,
 				auth: { username: String(credentials.email), password: String(credentials.password) },
 			};
+		}
+		// A token issued for other sign-in details is not sent: Nexudus answers 401, and n8n signs in
+		// again with the details as they are now (so a credential test checks the password entered).
+		if (credentials.tokenIssuedFor !== NexudusSpacesApi.signInDigest(credentials)) {
+			return requestOptions;
 		}
 		return {
 			...requestOptions,

@@ -30,13 +30,15 @@ export interface NodeRunOptions {
 	/** Input items; one empty item when omitted, as after a Manual Trigger. */
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node types the workflow knows; the package's nodes when omitted. */
+	nodeTypes?: PackageNodeTypes;
 }
 
 const NODE_NAME = 'Node under test';
 
 /** Runs one node inside a workflow through n8n-core's WorkflowExecute, as a manual execution. */
 export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
-	const nodeTypes = new PackageNodeTypes();
+	const nodeTypes = options.nodeTypes ?? new PackageNodeTypes();
 	const node: INode = {
 		...testNode(NODE_NAME, options.type, options.parameters, Object.keys(options.credentials)),
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',

@@ -22,10 +22,15 @@ describe('Nexudus › API errors', () => {
 	});
 
 	it('reports rejected credentials without ever showing them', async () => {
-		// n8n itself retries once after a 401, in case the credential can renew a token.
+		// The node sends a 401 again in the form that lets n8n sign in again; the sign-in works (the
+		// user lacks access, not the password), n8n repeats the request once, and it is refused again.
 		const scope = nock(BASE_URL)
 			.get('/crm/coworkertasks/1001')
 			.times(2)
+			.reply(401, { Message: 'Authorization has been denied for this request.' })
+			.post('/token')
+			.reply(200, { access_token: 'token-1', token_type: 'bearer', expires_in: 604799 })
+			.get('/crm/coworkertasks/1001')
 			.reply(401, { Message: 'Authorization has been denied for this request.' });
 
 		const run = await getTask1001();

@@ -1,5 +1,6 @@
 import { decodeIds, encodeIds } from '../../nodes/shared/polling/idList';
-import { StreamMemory, configurationDigest } from '../../nodes/shared/polling/pollState';
+import { digest } from '../../nodes/shared/digest';
+import { StreamMemory } from '../../nodes/shared/polling/pollState';
 
 const minutes = { granularityMs: 60_000, overlapMs: 120_000 };
 const at = (time: string) => new Date(time);
@@ -58,12 +59,12 @@ describe('poll state › a stream remembers', () => {
 	});
 });
 
-describe('poll state › configuration', () => {
+describe('poll state › configuration digest', () => {
 	it('gives the same digest for the same settings in any key order, another for any change', () => {
-		const digest = configurationDigest({ event: 'updated', filters: { a: 1, b: 2 } });
+		const settings = digest({ event: 'updated', filters: { a: 1, b: 2 } });
 
-		expect(configurationDigest({ filters: { b: 2, a: 1 }, event: 'updated' })).toBe(digest);
-		expect(configurationDigest({ event: 'updated', filters: { a: 1, b: 3 } })).not.toBe(digest);
-		expect(configurationDigest({ event: 'created', filters: { a: 1, b: 2 } })).not.toBe(digest);
+		expect(digest({ filters: { b: 2, a: 1 }, event: 'updated' })).toBe(settings);
+		expect(digest({ event: 'updated', filters: { a: 1, b: 3 } })).not.toBe(settings);
+		expect(digest({ event: 'created', filters: { a: 1, b: 2 } })).not.toBe(settings);
 	});
 });

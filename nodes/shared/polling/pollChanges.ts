@@ -3,13 +3,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import type { ChangeFeed, ChangeStream } from './changeFeed';
 import { listStream, reportedChanges, type Change } from './listStream';
 import { unlessAlreadyPolling } from './overlappingPolls';
-import {
-	StreamMemory,
-	configurationDigest,
-	readState,
-	writeState,
-	type PollState,
-} from './pollState';
+import { digest } from '../digest';
+import { StreamMemory, readState, writeState, type PollState } from './pollState';
 
 /** How many of a stream's newest records are looked through for its newest change. */
 const NEWEST_CANDIDATES = 25;
@@ -41,7 +36,7 @@ export async function pollChanges(
 }
 
 async function pollOnce(staticData: IDataObject, feed: ChangeFeed): Promise<IDataObject[]> {
-	const configuration = configurationDigest(feed.configuration);
+	const configuration = digest(feed.configuration);
 	const state = readState(staticData);
 	if (state?.configuration !== configuration) {
 		writeState(staticData, await startFromNewest(feed, configuration));

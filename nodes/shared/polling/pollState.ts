@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { pollWindowStart, type ChangeFeed } from './changeFeed';
@@ -63,22 +62,6 @@ export class StreamMemory {
 		}
 		return { cursor: this.cursor?.toISOString() ?? null, seen };
 	}
-}
-
-/** A short, stable digest of a configuration, so that any change to it is noticed. */
-export function configurationDigest(configuration: IDataObject): string {
-	return createHash('sha256').update(stableJson(configuration)).digest('hex').slice(0, 16);
-}
-
-function stableJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-	if (value && typeof value === 'object') {
-		const entries = Object.entries(value as IDataObject)
-			.filter(([, entry]) => entry !== undefined)
-			.sort(([a], [b]) => a.localeCompare(b));
-		return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${stableJson(entry)}`).join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
 }
 
 /** The trigger's state, or undefined when it has none yet (or only a form this version no longer reads). */

@@ -9,10 +9,10 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { retryAfterMs, throttlingRetryPolicy, type RetryPolicy } from './throttling';
-import type { VendorApi, VendorResponse } from './vendorApi';
+import { throttlingRetryPolicy, waitOutThrottling, type RetryPolicy } from './throttling';
+import type { VendorApi, VendorFailure, VendorResponse } from './vendorApi';
 
 /** Every n8n context a node or trigger of this package sends requests from. */
 export type ApiContext =
@@ -36,27 +36,22 @@ async function sendVendorRequest<T = unknown>(
 	options: RequestOptions,
 	policy: RetryPolicy = throttlingRetryPolicy,
 ): Promise<VendorResponse<T>> {
-	let waitedMs = 0;
-	for (let attempt = 1; ; attempt++) {
-		const response = await sendOnce(context, api, options);
-		if (response.statusCode === api.throttleStatus) {
-			const waitMs = retryAfterMs(response.headers) ?? policy.fallbackWaitMs;
-			if (attempt >= policy.maxAttempts || waitedMs + waitMs > policy.maxTotalWaitMs) {
-				throw apiError(context, api, response, {
-					message: `${api.displayName} is still throttling requests after ${attempt} attempts`,
-					description: `Waited ${Math.round(waitedMs / 1000)} s in all. Space the requests out, for example with the node's batching options, and try again.`,
-				});
-			}
-			waitedMs += waitMs;
-			await sleep(waitMs);
-			continue;
-		}
-		const failure = api.failureIn(response.body, response.statusCode);
-		if (response.statusCode >= 400 || failure) {
-			throw apiError(context, api, response, failure);
-		}
-		return response as VendorResponse<T>;
+	const { response, stillThrottled, attempts, waitedMs } = await waitOutThrottling(
+		async () => await sendOnce(context, api, options),
+		api.throttleStatus,
+		policy,
+	);
+	if (stillThrottled) {
+		throw apiError(context, api, response, {
+			message: `${api.displayName} is still throttling requests after ${attempts} attempts`,
+			description: `Waited ${Math.round(waitedMs / 1000)} s in all. Space the requests out, for example with the node's batching options, and try again.`,
+		});
 	}
+	const failure = api.failureIn(response.body, response.statusCode);
+	if (response.statusCode >= 400 || failure) {
+		throw apiError(context, api, response, failure ?? rejectedCredentials(api, response));
+	}
+	return response as VendorResponse<T>;
 }
 
 /** Like sendVendorRequest, for callers that only need the body. */
@@ -68,10 +63,26 @@ export async function vendorRequest<T = unknown>(
 	return (await sendVendorRequest<T>(context, api, options)).body;
 }
 
+/**
+ * Sends once, with every status coming back as an answer. n8n renews an expiring token (and repeats
+ * the request) only for a request that throws on 401, and n8n 1.x reads the `{ ignore, except }`
+ * form of ignoreHttpStatusErrors as "ignore all". So a 401 is sent again in the form that throws,
+ * which lets n8n renew the token on every line it runs on.
+ */
 async function sendOnce(
 	context: ApiContext,
 	api: VendorApi,
 	options: RequestOptions,
+): Promise<VendorResponse> {
+	const response = await send(context, api, options, true);
+	return response.statusCode === 401 ? await send(context, api, options, false) : response;
+}
+
+async function send(
+	context: ApiContext,
+	api: VendorApi,
+	options: RequestOptions,
+	ignoreHttpStatusErrors: boolean,
 ): Promise<VendorResponse> {
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -83,8 +94,7 @@ async function sendOnce(
 				url: options.url ?? '',
 				skipSslCertificateValidation: options.skipSslCertificateValidation === true,
 				returnFullResponse: true,
-				// 401 still throws, so that n8n renews expiring tokens and retries once by itself.
-				ignoreHttpStatusErrors: { ignore: true, except: [401] },
+				ignoreHttpStatusErrors,
 			} as IHttpRequestOptions,
 		)) as IN8nHttpFullResponse;
 		return {
@@ -93,33 +103,39 @@ async function sendOnce(
 			headers: (response.headers ?? {}) as IDataObject,
 		};
 	} catch (error) {
-		throw rejectedRequestError(context, api, error as IDataObject);
+		const answer = answerIn(error as IDataObject);
+		if (answer) return answer;
+		// No answer at all (network, or the credential could not sign in): n8n's message says why.
+		const message = String(
+			(error as IDataObject).message ?? `The request to ${api.displayName} failed`,
+		);
+		throw new NodeApiError(context.getNode(), { message }, { message });
 	}
 }
 
-/** Rebuilds a rejected request's error from its status and body alone, leaving the request out. */
-function rejectedRequestError(context: ApiContext, api: VendorApi, error: IDataObject) {
+/**
+ * The vendor's answer inside a request error, rebuilt from status, body and headers alone. n8n 2.x
+ * keeps the HTTP response as the error's cause; n8n 1.x keeps only its body, in the error's context.
+ */
+function answerIn(error: IDataObject): VendorResponse | undefined {
 	const cause = (error.cause ?? error) as IDataObject;
 	const response = (cause.response ?? {}) as IDataObject;
-	const statusCode = Number(response.status ?? (error as { httpCode?: string }).httpCode ?? 0);
-	if (!statusCode) {
-		// No answer at all (network, or the credential could not sign in): n8n's message says why.
-		const message = String(error.message ?? `The request to ${api.displayName} failed`);
-		return new NodeApiError(context.getNode(), { message }, { message });
-	}
-	const body = response.data;
-	return apiError(
-		context,
-		api,
-		{ statusCode, body, headers: {} },
-		api.failureIn(body, statusCode) ?? {
-			message:
-				statusCode === 401
-					? `${api.displayName} rejected the credentials`
-					: `${api.displayName} answered with HTTP ${statusCode}`,
-			description: statusCode === 401 ? 'Check the credential and try again.' : undefined,
-		},
-	);
+	const statusCode = Number(response.status ?? error.httpCode ?? 0);
+	if (!statusCode) return undefined;
+	const context = (error.context ?? {}) as IDataObject;
+	return {
+		statusCode,
+		body: response.data ?? context.data,
+		headers: (response.headers ?? {}) as IDataObject,
+	};
+}
+
+function rejectedCredentials(api: VendorApi, response: VendorResponse): VendorFailure | undefined {
+	if (response.statusCode !== 401) return undefined;
+	return {
+		message: `${api.displayName} rejected the credentials`,
+		description: 'Check the credential and try again.',
+	};
 }
 
 function apiError(
