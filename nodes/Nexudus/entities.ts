@@ -21,24 +21,25 @@ export interface NexudusEntity {
 	/** The properties the List operation may sort by. */
 	sortable: string[];
 	/** The date and number properties that take from_/to_ range filters. */
-	ranges: Array<{ property: string; displayName: string; type: 'dateTime' | 'number' }>;
+	ranges: RangeProperty[];
+}
+
+/** A property that takes from_/to_ range filters. */
+export interface RangeProperty {
+	property: string;
+	displayName: string;
+	/** `id`: record IDs, whole numbers above 0. */
+	type: 'dateTime' | 'number' | 'id';
+	/** For dates Nexudus keeps as a wall-clock time: bounds are sent as typed, not converted. */
+	wallClock?: boolean;
 }
 
 /** Range filters every Nexudus record has: when it was created and last changed, and its ID. */
-export const recordRanges: NexudusEntity['ranges'] = [
+export const recordRanges: RangeProperty[] = [
 	{ property: 'CreatedOn', displayName: 'Created On', type: 'dateTime' },
 	{ property: 'UpdatedOn', displayName: 'Updated On', type: 'dateTime' },
-	{ property: 'Id', displayName: 'ID', type: 'number' },
+	{ property: 'Id', displayName: 'ID', type: 'id' },
 ];
 
 /** Writable properties every Nexudus record has that the node does not edit: kept on update. */
 export const recordKeptOnUpdate = ['SystemId'];
-
-/**
- * The entity's fields as the node shows and sends them. Nexudus names a reference to another
- * record `<Relation>Id`; a number field named so is an ID (a whole number above 0).
- */
-export const nexudusFields = (entity: NexudusEntity): RecordField[] =>
-	entity.fields.map((field) =>
-		field.type === 'number' && /Id$/.test(field.property) ? { ...field, type: 'id' } : field,
-	);

@@ -53,3 +53,34 @@ export function toUnixSeconds(date: Date): number {
 export function floorTo(date: Date, granularityMs: number): Date {
 	return new Date(Math.floor(date.getTime() / granularityMs) * granularityMs);
 }
+
+/** How a date bound of a minute-precision filter is written, see minuteBound. */
+export interface MinuteBoundOptions {
+	/** `to` bounds extend to the end of what the value names. */
+	bound: 'from' | 'to' | 'equal';
+	/** The property is a wall-clock time: the typed digits are sent, not converted to UTC. */
+	wallClock?: boolean;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+
+/**
+ * A date as a minute-precision filter (`YYYY-MM-DDTHH:mm`) takes it. Such a filter compares the
+ * minute of each record's time with the bound, so a bound stands for its whole minute:
+ * - `from` and `equal`: the minute the time falls in (`from 14:30:45` sends 14:30, which may add
+ *   records from the seconds before: never fewer).
+ * - `to`: also the minute the time falls in, which includes that whole minute (`to 14:30:45` and
+ *   `to 14:30:00` both send 14:30, so a record at 14:30:45 is in). A date without a time names the
+ *   whole day: `to 2026-11-21` sends 2026-11-21T23:59.
+ * A value with an offset is converted to UTC, unless `wallClock`: then the digits typed are kept.
+ * Returns undefined for a value that is not a date.
+ */
+export function minuteBound(value: unknown, options: MinuteBoundOptions): string | undefined {
+	const date = parseDate(options.wallClock ? toWallClock(value) : value);
+	if (!date) return undefined;
+	const dayOnly = typeof value === 'string' && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(value);
+	const end =
+		options.bound === 'to' && dayOnly ? new Date(date.getTime() + DAY_MS - MINUTE_MS) : date;
+	return toMinuteStamp(end);
+}

@@ -174,13 +174,4 @@ describe('Nexudus › create', () => {
 		);
 		expectExactRequests(scope);
 	});
-
-	it('refuses a required New Board Column ID of 0, before any request', async () => {
-		const run = await runNexudus('crmOpportunityHistory', 'create', { newCrmBoardColumnId: 0 });
-
-		expect(run.error?.message).toBe(
-			'Invalid value for "New Board Column ID": Enter an ID: a whole number above 0, e.g. 1234',
-		);
-		expectNoRequests();
-	});
 });

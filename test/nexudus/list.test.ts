@@ -52,4 +52,17 @@ describe('Nexudus › list', () => {
 		);
 		expectNoRequests();
 	});
+
+	it('lists newest first unless another order is chosen', async () => {
+		const scope = api()
+			.get('/crm/coworkertasks')
+			.query({ orderBy: 'CreatedOn', dir: '-1', page: '1', size: '2' })
+			.reply(200, searchPage(tasks.slice(0, 2), 1, 2, 2500));
+
+		const run = await runNexudus('coworkerTask', 'list', { returnAll: false, limit: 2 });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual(tasks.slice(0, 2));
+		expectExactRequests(scope);
+	});
 });

@@ -162,16 +162,4 @@ describe('Nexudus › update', () => {
 		expect(run.error).toBeUndefined();
 		expectExactRequests(scope);
 	});
-
-	it('refuses a New Board Column ID of 0 for a history entry, before any request', async () => {
-		const run = await runNexudus('crmOpportunityHistory', 'update', {
-			recordId: { __rl: true, mode: 'id', value: '7' },
-			updateFields: { newCrmBoardColumnId: 0 },
-		});
-
-		expect(run.error?.message).toBe(
-			'Invalid value for "New Board Column ID": Enter an ID: a whole number above 0, e.g. 1234',
-		);
-		expectNoRequests();
-	});
 });

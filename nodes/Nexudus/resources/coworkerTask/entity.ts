@@ -91,7 +91,12 @@ export const coworkerTask: NexudusEntity = {
 	sortable: ['Name', 'DueDate', 'Completed', 'CreatedOn', 'UpdatedOn', 'Id'],
 	ranges: [
 		{ property: 'DueDate', displayName: 'Due Date', type: 'dateTime' },
-		{ property: 'DueDateLocal', displayName: 'Due Date (Local Time)', type: 'dateTime' },
+		{
+			property: 'DueDateLocal',
+			displayName: 'Due Date (Local Time)',
+			type: 'dateTime',
+			wallClock: true,
+		},
 		...recordRanges,
 	],
 };

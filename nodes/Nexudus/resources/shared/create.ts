@@ -3,14 +3,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { toItems, type OperationExecutor } from '../../../shared/executor';
 import { fieldParameter, readRecordFields } from '../../../shared/fields';
 import { vendorRequest } from '../../../shared/transport/request';
-import { nexudusFields, type NexudusEntity } from '../../entities';
+import type { NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
 import { getRecord, writtenId } from './write';
 
 /** Create: the required fields up front, every other documented field under Additional Fields. */
 export function createFields(entity: NexudusEntity): INodeProperties[] {
 	const show = { resource: [entity.resource], operation: ['create'] };
-	const fields = nexudusFields(entity);
+	const fields = entity.fields;
 	const required = fields.filter((field) => field.required);
 	const optional = fields.filter((field) => !field.required);
 	return [
@@ -30,7 +30,7 @@ export function createFields(entity: NexudusEntity): INodeProperties[] {
 
 /** Creates the record, then reads it back so the output is the whole new record. */
 export function createRecord(entity: NexudusEntity): OperationExecutor {
-	const fields = nexudusFields(entity);
+	const fields = entity.fields;
 	return async function createRecord(requestData) {
 		const body = {
 			...readRecordFields(

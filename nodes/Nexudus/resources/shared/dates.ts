@@ -1,11 +1,11 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { z } from 'zod';
 
-import { parseDate, toMinuteStamp } from '../../../shared/dates';
-import { checkParameters, dateInput } from '../../../shared/validation';
-import type { NexudusEntity } from '../../entities';
+import { minuteBound, type MinuteBoundOptions } from '../../../shared/dates';
+import { checkParameters } from '../../../shared/validation';
 
 /** A query parameter that carries a date, and the field it comes from. */
-export interface DateQuery {
+export interface DateQuery extends MinuteBoundOptions {
 	/** The query parameter, e.g. `from_CoworkerTask_DueDate`. */
 	key: string;
 	/** The parameter path of the field, e.g. `ranges.fromDueDate`. */
@@ -13,27 +13,11 @@ export interface DateQuery {
 	label: string;
 }
 
-/** Every from_/to_ range on a date property of the entity, with its field in the Ranges set. */
-export function rangeDateQueries(entity: NexudusEntity): DateQuery[] {
-	return entity.ranges
-		.filter((range) => range.type === 'dateTime')
-		.flatMap((range) => [
-			{
-				key: `from_${entity.name}_${range.property}`,
-				path: `ranges.from${range.property}`,
-				label: `${range.displayName} From`,
-			},
-			{
-				key: `to_${entity.name}_${range.property}`,
-				path: `ranges.to${range.property}`,
-				label: `${range.displayName} To`,
-			},
-		]);
-}
-
 /**
- * A preSend hook: checks the dates the user set and writes them as Nexudus filters expect,
- * `YYYY-MM-DDTHH:mm`. A date with an offset is converted to UTC; one without is taken as written.
+ * A preSend hook: checks the dates the user set and writes them as Nexudus' minute filters take
+ * them, `YYYY-MM-DDTHH:mm` (see minuteBound for the rule at the bounds). A date with an offset is
+ * converted to UTC, one without is taken as written; a wall-clock property keeps the digits typed.
+ * Empty date filters never reach this hook (see find.ts and range.ts).
  */
 export function sendDatesAsMinutes(queries: DateQuery[]) {
 	return async function formatDates(
@@ -42,13 +26,21 @@ export function sendDatesAsMinutes(queries: DateQuery[]) {
 	): Promise<IHttpRequestOptions> {
 		const qs = { ...requestOptions.qs };
 		const present = queries.filter((query) => qs[query.key] !== undefined);
-		checkParameters(
+		const parsed = checkParameters(
 			this,
 			Object.fromEntries(
-				present.map((query) => [query.path, { label: query.label, schema: dateInput }]),
+				present.map((query) => [
+					query.path,
+					{
+						label: query.label,
+						schema: z.unknown().refine((value) => minuteBound(value, query) !== undefined, {
+							message: `Expected a date such as 2026-05-31 or 2026-05-31T14:30:00${query.wallClock ? '' : 'Z'}`,
+						}),
+					},
+				]),
 			),
 		);
-		for (const query of present) qs[query.key] = toMinuteStamp(parseDate(qs[query.key])!);
+		for (const query of present) qs[query.key] = minuteBound(parsed[query.path], query);
 		return { ...requestOptions, qs };
 	};
 }

@@ -3,24 +3,34 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { NexudusEntity } from '../../entities';
 import { commandFields } from './commands';
 import { createFields } from './create';
-import { findFields, type NexudusFilter } from './find';
-import { listFields } from './list';
-import { rangeFields } from './range';
+import { findFields, findPagingFields, type NexudusFilter } from './find';
+import { sortFields } from './list';
+import { pagingFields } from './paging';
+import { rangesField } from './range';
 import { recordField } from './record';
 import { updateFields } from './update';
 import { operationSelector } from './operations';
 
-/** Everything the node shows for one Nexudus entity: its operations and their fields. */
+/**
+ * Everything the node shows for one Nexudus entity: its operations and their fields. Find (by
+ * filters) takes filters, ranges and sort together; Range takes ranges and sort; List takes sort.
+ */
 export function entityDescription(
 	entity: NexudusEntity,
 	filters: NexudusFilter[],
 ): INodeProperties[] {
+	const resource = [entity.resource];
+	const searching = { resource, operation: ['find'], findBy: ['filters'] };
 	return [
 		operationSelector(entity, filters),
 		recordField(entity, ['get', 'update', 'delete']),
 		...findFields(entity, filters),
-		...listFields(entity),
-		...rangeFields(entity),
+		rangesField(entity, searching),
+		rangesField(entity, { resource, operation: ['range'] }),
+		...sortFields(entity, searching),
+		...sortFields(entity, { resource, operation: ['list', 'range'] }),
+		...findPagingFields(entity),
+		...pagingFields(entity.resource, ['list', 'range']),
 		...createFields(entity),
 		...updateFields(entity),
 		...commandFields(entity),

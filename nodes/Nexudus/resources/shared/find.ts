@@ -8,15 +8,15 @@ import { z } from 'zod';
 
 import { toItems, type OperationExecutor } from '../../../shared/executor';
 import { recordLocator, type RecordPicker } from '../../../shared/fields';
-import { vendorRequest } from '../../../shared/transport/request';
 import {
 	checkParameters,
-	optionalRecordId,
+	numericId,
+	pickedRecordId,
 	recordIdList,
 	type ParameterRules,
 } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
-import { nexudusApi } from '../../transport';
+import { fetchRecordsByIds } from '../../readRecords';
 import type { DateQuery } from './dates';
 import { fetchRecordPages, pagingFields } from './paging';
 
@@ -25,41 +25,104 @@ export interface NexudusFilter {
 	/** The part after `<Entity>_`, e.g. `Coworker_FullName`. */
 	property: string;
 	displayName: string;
-	type: 'string' | 'boolean' | 'number' | 'dateTime' | 'record';
+	/** `id`: a record ID, typed as text so that an empty filter is plainly empty. */
+	type: 'string' | 'boolean' | 'number' | 'id' | 'dateTime' | 'record';
 	picker?: RecordPicker;
 	description?: string;
+	/** The query parameter when it is not `<Entity>_<property>`, e.g. `Id`. */
+	query?: string;
+	/** For dates Nexudus keeps as a wall-clock time: sent as typed, not converted. */
+	wallClock?: boolean;
 }
 
+/** Filters every Nexudus record has, documented as `?Id=` and `?UniqueId=`. */
+export const recordFilters: NexudusFilter[] = [
+	{
+		property: 'Id',
+		displayName: 'ID',
+		type: 'id',
+		query: 'Id',
+		description: 'The ID of the record. To fetch several records by ID, set Find By to IDs.',
+	},
+	{
+		property: 'UniqueId',
+		displayName: 'Unique ID',
+		type: 'string',
+		query: 'UniqueId',
+		description: 'The GUID Nexudus gives every record',
+	},
+];
+
+const filterName = (filter: NexudusFilter) =>
+	filter.property.charAt(0).toLowerCase() + filter.property.slice(1).replace(/_/g, '');
+
+const filterKey = (entity: NexudusEntity, filter: NexudusFilter) =>
+	filter.query ?? `${entity.name}_${filter.property}`;
+
 function filterOption(entity: NexudusEntity, filter: NexudusFilter): INodeProperties {
-	const name = filter.property.charAt(0).toLowerCase() + filter.property.slice(1).replace(/_/g, '');
-	const routing = {
-		send: { type: 'query' as const, property: `${entity.name}_${filter.property}` },
+	const routing = { send: { type: 'query' as const, property: filterKey(entity, filter) } };
+	const base = {
+		displayName: filter.displayName,
+		name: filterName(filter),
+		description:
+			filter.description ??
+			`Only ${entity.nounPlural} with this ${filter.displayName.toLowerCase()}`,
+		routing,
 	};
-	const base = { displayName: filter.displayName, name, description: filter.description, routing };
 	if (filter.type === 'record') return recordLocator(filter.picker!, base);
+	if (filter.type === 'id')
+		return { ...base, type: 'string', default: '', placeholder: 'e.g. 1234' };
 	const defaults = { string: '', boolean: false, number: 0, dateTime: '' };
 	return { ...base, type: filter.type, default: defaults[filter.type] };
 }
 
+/** A value the user left empty: such a filter is ignored, never sent as `X=`. */
+export const isEmptyValue = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
 /**
- * A preSend hook: checks the picked records and numbers among the filters the user added. Dates
- * are checked as they are formatted (see dates.ts).
+ * A preSend hook for the filters the user added: one left empty is ignored (taken out of the
+ * query), the others are checked (picked records and IDs are IDs, numbers are numbers). Dates are
+ * checked as they are formatted (see dates.ts).
  */
-export function validateFilters(entity: NexudusEntity, filters: NexudusFilter[]) {
-	const schemas = { record: optionalRecordId, number: z.number().optional() };
+export function checkFilters(entity: NexudusEntity, filters: NexudusFilter[]) {
 	return async function checkFilters(
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const added = this.getNodeParameter('filters', {}) as IDataObject;
+		const qs: IDataObject = { ...requestOptions.qs };
 		const rules: ParameterRules = {};
 		for (const filter of filters) {
-			const name = filterOption(entity, filter).name;
-			if (!(name in added) || (filter.type !== 'record' && filter.type !== 'number')) continue;
-			rules[`filters.${name}`] = { label: filter.displayName, schema: schemas[filter.type] };
+			const key = filterKey(entity, filter);
+			if (!(key in qs)) continue;
+			if (isEmptyValue(qs[key])) {
+				delete qs[key];
+				continue;
+			}
+			const schema = {
+				record: pickedRecordId(filter.picker?.noun ?? 'record'),
+				id: numericId,
+				number: z.number({ invalid_type_error: 'Expected a number' }),
+			}[filter.type as 'record' | 'id' | 'number'];
+			if (schema) rules[`filters.${filterName(filter)}`] = { label: filter.displayName, schema };
 		}
 		checkParameters(this, rules);
-		return requestOptions;
+		return { ...requestOptions, qs };
+	};
+}
+
+type PreSendHook = (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
+
+/** Runs Find's search checks only when it searches: fetching by IDs has no filters or sort. */
+export function whenSearching(hooks: PreSendHook[]): PreSendHook {
+	return async function whenSearching(requestOptions) {
+		if (this.getNodeParameter('findBy', 'filters') === 'ids') return requestOptions;
+		let options = requestOptions;
+		for (const hook of hooks) options = await hook.call(this, options);
+		return options;
 	};
 }
 
@@ -68,13 +131,15 @@ export function filterDateQueries(entity: NexudusEntity, filters: NexudusFilter[
 	return filters
 		.filter((filter) => filter.type === 'dateTime')
 		.map((filter) => ({
-			key: `${entity.name}_${filter.property}`,
-			path: `filters.${filterOption(entity, filter).name}`,
+			key: filterKey(entity, filter),
+			path: `filters.${filterName(filter)}`,
 			label: filter.displayName,
+			bound: 'equal',
+			wallClock: filter.wallClock,
 		}));
 }
 
-/** Find: search by any documented filter, or fetch a list of records by their IDs. */
+/** Find: search by filters (with ranges and sort, see operations.ts), or fetch records by ID. */
 export function findFields(entity: NexudusEntity, filters: NexudusFilter[]): INodeProperties[] {
 	const show = { resource: [entity.resource], operation: ['find'] };
 	return [
@@ -87,11 +152,12 @@ export function findFields(entity: NexudusEntity, filters: NexudusFilter[]): INo
 				{
 					name: 'Filters',
 					value: 'filters',
-					description: `Search ${entity.nounPlural} by their fields`,
+					description: `Search ${entity.nounPlural} by field values and ranges, in a chosen order`,
 				},
 				{ name: 'IDs', value: 'ids', description: `Fetch ${entity.nounPlural} by their IDs` },
 			],
 			default: 'filters',
+			description: 'Whether to search by filters or to fetch known records by ID',
 			displayOptions: { show },
 		},
 		{
@@ -101,7 +167,7 @@ export function findFields(entity: NexudusEntity, filters: NexudusFilter[]): INo
 			default: '',
 			required: true,
 			placeholder: 'e.g. 1234, 5678',
-			description: `Comma-separated IDs of the ${entity.nounPlural} to fetch`,
+			description: `Comma-separated IDs of the ${entity.nounPlural} to fetch. Every one that exists is returned, in this order.`,
 			displayOptions: { show: { ...show, findBy: ['ids'] } },
 		},
 		{
@@ -110,29 +176,39 @@ export function findFields(entity: NexudusEntity, filters: NexudusFilter[]): INo
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
-			options: filters
+			hint: 'Only records that match every filter are returned. A filter left empty is ignored.',
+			options: [...recordFilters, ...filters]
 				.map((filter) => filterOption(entity, filter))
 				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 			displayOptions: { show: { ...show, findBy: ['filters'] } },
 		},
-		...pagingFields(entity.resource, ['find']).map((field) => ({
-			...field,
-			displayOptions: { show: { ...field.displayOptions!.show, findBy: ['filters'] } },
-		})),
 	];
 }
 
+/** Find's paging fields: only the filters form pages. */
+export const findPagingFields = (entity: NexudusEntity) =>
+	pagingFields(entity.resource, ['find']).map((field) => ({
+		...field,
+		displayOptions: { show: { ...field.displayOptions!.show, findBy: ['filters'] } },
+	}));
+
 const idsRule = { ids: { label: 'IDs', schema: recordIdList } };
 
-/** Find's executor: the IDs form is one request; the filters form pages like List. */
-export const findRecords: OperationExecutor = async function findRecords(requestData) {
-	if (this.getNodeParameter('findBy', 'filters') !== 'ids') {
-		return await fetchRecordPages.call(this, requestData);
-	}
-	const ids = checkParameters(this, idsRule).ids as number[];
-	const body = await vendorRequest<IDataObject[] | { Records?: IDataObject[] }>(this, nexudusApi, {
-		...requestData.options,
-		qs: { id: `[${ids.join(',')}]` },
-	});
-	return toItems(this, Array.isArray(body) ? body : (body.Records ?? []));
-};
+/**
+ * Find's executor. The filters form pages like List. The IDs form reads every requested record
+ * with Nexudus' batch form `?id=[…]`, its page sized to the list and long lists split (see
+ * readRecords.ts).
+ */
+export function findRecords(entity: NexudusEntity): OperationExecutor {
+	return async function findRecords(requestData) {
+		if (this.getNodeParameter('findBy', 'filters') !== 'ids') {
+			return await fetchRecordPages.call(this, requestData);
+		}
+		const ids = checkParameters(this, idsRule).ids as number[];
+		const records = await fetchRecordsByIds(this, entity, ids, String(requestData.options.baseURL));
+		return toItems(this, records);
+	};
+}
+
+/** Every filter of the entity, the ones every record has included. */
+export const allFilters = (filters: NexudusFilter[]) => [...recordFilters, ...filters];

@@ -1,15 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { runThroughExecutor } from '../../../shared/executor';
-import { oneOf, optionalRecordId, validateParameters } from '../../../shared/validation';
+import { optionalRecordId, validateParameters } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { runCommand } from './commands';
 import { createRecord } from './create';
-import { rangeDateQueries, sendDatesAsMinutes } from './dates';
+import { sendDatesAsMinutes } from './dates';
 import { deleteRecord } from './delete';
-import { filterDateQueries, findRecords, validateFilters, type NexudusFilter } from './find';
+import {
+	allFilters,
+	checkFilters,
+	filterDateQueries,
+	findRecords,
+	whenSearching,
+	type NexudusFilter,
+} from './find';
+import { sortRules } from './list';
 import { fetchRecordPages } from './paging';
+import { checkRanges, rangeDateQueries } from './range';
 import { recordIdRule, recordUrl } from './record';
 import { updateRecord } from './update';
 
@@ -20,18 +28,11 @@ import { updateRecord } from './update';
  */
 export function operationSelector(
 	entity: NexudusEntity,
-	filters: NexudusFilter[],
+	entityFilters: NexudusFilter[],
 ): INodeProperties {
 	const { path, noun, nounPlural } = entity;
-	const sortRules = {
-		orderBy: { label: 'Sort By', schema: oneOf(entity.sortable as [string, ...string[]]) },
-		dir: {
-			label: 'Sort Direction',
-			schema: z.union([z.literal(1), z.literal(-1)], {
-				errorMap: () => ({ message: 'Expected 1 (ascending) or -1 (descending)' }),
-			}),
-		},
-	};
+	const filters = allFilters(entityFilters);
+	const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -43,8 +44,8 @@ export function operationSelector(
 			{
 				name: 'Create',
 				value: 'create',
-				action: `Create a ${noun}`,
-				description: `Create a ${noun}`,
+				action: `Create ${article} ${noun}`,
+				description: `Create ${article} ${noun}`,
 				routing: {
 					request: { method: 'POST', url: path },
 					operations: { pagination: createRecord(entity) },
@@ -53,8 +54,8 @@ export function operationSelector(
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: `Delete a ${noun}`,
-				description: `Delete a ${noun}`,
+				action: `Delete ${article} ${noun}`,
+				description: `Delete ${article} ${noun}`,
 				routing: {
 					request: { method: 'DELETE', url: recordUrl(entity) },
 					operations: { pagination: deleteRecord(entity) },
@@ -64,23 +65,30 @@ export function operationSelector(
 				name: 'Find',
 				value: 'find',
 				action: `Find ${nounPlural}`,
-				description: `Find ${nounPlural} by filters or by IDs`,
+				description: `Search ${nounPlural} by field values, date and ID ranges and sort order together, or fetch them by ID. Use it when you know something about the ${nounPlural} you want.`,
 				routing: {
 					request: { method: 'GET', url: path },
 					send: {
 						preSend: [
-							validateFilters(entity, filters),
-							sendDatesAsMinutes(filterDateQueries(entity, filters)),
+							whenSearching([
+								checkFilters(entity, filters),
+								checkRanges(entity),
+								validateParameters(sortRules(entity)),
+								sendDatesAsMinutes([
+									...filterDateQueries(entity, filters),
+									...rangeDateQueries(entity),
+								]),
+							]),
 						],
 					},
-					operations: { pagination: findRecords },
+					operations: { pagination: findRecords(entity) },
 				},
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				action: `Get a ${noun}`,
-				description: `Get a ${noun} by ID`,
+				action: `Get ${article} ${noun}`,
+				description: `Get one ${noun} by its ID`,
 				routing: {
 					request: { method: 'GET', url: recordUrl(entity) },
 					send: { preSend: [validateParameters(recordIdRule(entity))] },
@@ -90,10 +98,10 @@ export function operationSelector(
 				name: 'List',
 				value: 'list',
 				action: `List ${nounPlural}`,
-				description: `List all ${nounPlural} in a chosen order`,
+				description: `Go through all ${nounPlural}, newest first or in the order you choose. To narrow them down, use Find.`,
 				routing: {
 					request: { method: 'GET', url: path },
-					send: { preSend: [validateParameters(sortRules)] },
+					send: { preSend: [validateParameters(sortRules(entity))] },
 					operations: { pagination: fetchRecordPages },
 				},
 			},
@@ -107,7 +115,7 @@ export function operationSelector(
 					send: {
 						preSend: [
 							validateParameters({
-								commandsForId: { label: 'Only for Record ID', schema: optionalRecordId },
+								commandsForId: { label: 'Record ID', schema: optionalRecordId },
 							}),
 						],
 					},
@@ -116,18 +124,24 @@ export function operationSelector(
 			{
 				name: 'Range',
 				value: 'range',
-				action: `Find ${nounPlural} in a date or number range`,
-				description: `Find ${nounPlural} whose dates or numbers fall in a range`,
+				action: `Find ${nounPlural} in a date or ID range`,
+				description: `Get the ${nounPlural} whose dates or IDs fall between two bounds, e.g. created last week. To combine ranges with other filters, use Find.`,
 				routing: {
 					request: { method: 'GET', url: path },
-					send: { preSend: [sendDatesAsMinutes(rangeDateQueries(entity))] },
+					send: {
+						preSend: [
+							checkRanges(entity),
+							validateParameters(sortRules(entity)),
+							sendDatesAsMinutes(rangeDateQueries(entity)),
+						],
+					},
 					operations: { pagination: fetchRecordPages },
 				},
 			},
 			{
 				name: 'Run Command',
 				value: 'runCommand',
-				action: `Run a ${noun} command`,
+				action: `Run ${article} ${noun} command`,
 				description: `Run a command on one or more ${nounPlural}`,
 				routing: {
 					request: { method: 'POST', url: `${path}/runcommand` },
@@ -137,8 +151,8 @@ export function operationSelector(
 			{
 				name: 'Update',
 				value: 'update',
-				action: `Update a ${noun}`,
-				description: `Change fields of a ${noun}, keeping all others as they are`,
+				action: `Update ${article} ${noun}`,
+				description: `Change fields of ${article} ${noun}, keeping all others as they are`,
 				routing: {
 					request: { method: 'PUT', url: path },
 					operations: { pagination: updateRecord(entity) },

@@ -9,7 +9,7 @@ import {
 	type ReplaceShape,
 } from '../../../shared/recordWrite';
 import { vendorRequest } from '../../../shared/transport/request';
-import { nexudusFields, recordKeptOnUpdate, type NexudusEntity } from '../../entities';
+import { recordKeptOnUpdate, type NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
 import { readRecordId } from './record';
 import { getRecord } from './write';
@@ -24,7 +24,7 @@ export function updateFields(entity: NexudusEntity): INodeProperties[] {
 			placeholder: 'Add Field',
 			default: {},
 			description: `The fields to change. Every other field of the ${entity.noun} stays as it is.`,
-			options: nexudusFields(entity).map((field) => fieldParameter(field)),
+			options: entity.fields.map((field) => fieldParameter(field)),
 			displayOptions: { show: { resource: [entity.resource], operation: ['update'] } },
 		},
 	];
@@ -33,7 +33,7 @@ export function updateFields(entity: NexudusEntity): INodeProperties[] {
 /** What Nexudus' PUT accepts for the entity. */
 const replaceShape = (entity: NexudusEntity): ReplaceShape => ({
 	idProperty: 'Id',
-	fields: nexudusFields(entity),
+	fields: entity.fields,
 	kept: [...recordKeptOnUpdate, ...(entity.keptOnUpdate ?? [])],
 });
 
