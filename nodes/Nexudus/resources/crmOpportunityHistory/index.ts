@@ -17,6 +17,7 @@ const crmOpportunityHistoryFilters: NexudusFilter[] = [
 		type: 'record',
 		picker: pickers.crmBoardColumn,
 	},
+	{ property: 'CrmOpportunity_Id', displayName: 'Opportunity ID', type: 'id' },
 	{ property: 'OldCrmBoardColumn_Name', displayName: 'Old Board Column Name', type: 'string' },
 	{
 		property: 'NewCrmBoardColumn',
