@@ -8,7 +8,9 @@ export const resourceSelector: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{ name: 'Coworker Task', value: 'coworkerTask' },
-		{ name: 'CRM Opportunity History', value: 'crmOpportunityHistory' },
+		{ name: 'Opportunity History Entry', value: 'crmOpportunityHistory' },
 	],
 	default: 'coworkerTask',
+	description:
+		'Coworker tasks are the to-dos of admin users about a customer; opportunity history entries record each move of a CRM opportunity from one board column (stage) to another',
 };

@@ -176,7 +176,8 @@ export function findFields(entity: NexudusEntity, filters: NexudusFilter[]): INo
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
-			hint: 'Only records that match every filter are returned. A filter left empty is ignored.',
+			description: `Only ${entity.nounPlural} that match every filter you add are returned`,
+			hint: 'A filter left empty is ignored.',
 			options: [...recordFilters, ...filters]
 				.map((filter) => filterOption(entity, filter))
 				.sort((a, b) => a.displayName.localeCompare(b.displayName)),

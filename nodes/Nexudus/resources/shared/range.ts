@@ -66,6 +66,7 @@ export function rangesField(entity: NexudusEntity, show: IDisplayOptions['show']
 		type: 'collection',
 		placeholder: 'Add Range',
 		default: {},
+		description: `Only ${entity.nounPlural} whose dates or IDs fall between these bounds`,
 		hint: 'Bounds are inclusive. A bound left empty is ignored.',
 		options: entity.ranges
 			.flatMap((range) =>
