@@ -24,7 +24,8 @@ export const recordId = z.preprocess(
 		.positive(POSITIVE_WHOLE),
 );
 
-const isEmpty = (value: unknown) =>
+/** A value the user left empty: nothing, or only spaces. */
+export const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
