@@ -7,19 +7,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { recordLocator } from '../shared/fields';
 import { pollChanges } from '../shared/polling/pollChanges';
-import { checkTriggerFilters } from './trigger/filters';
+import { checkTriggerFilters, triggerFilterCollection } from './trigger/filters';
 import { nexudusChangeFeed, type NexudusEvent } from './trigger/changeFeed';
-import { pickers } from './pickers';
 import { nexudusEntities } from './resources';
 import { nexudusIcon } from './icon';
 import { nexudusAccount } from './trigger/account';
 import { resourceSelector } from './resources/resourceSelector';
-import { searchBusinesses, searchCoworkers, searchUsers } from './listSearch/searchRecords';
-
-const forTasks = { show: { resource: ['coworkerTask'] } };
-const forHistories = { show: { resource: ['crmOpportunityHistory'] } };
+import {
+	searchBusinesses,
+	searchCoworkers,
+	searchCrmBoardColumns,
+	searchCrmOpportunities,
+	searchUsers,
+} from './listSearch/searchRecords';
 
 export class NexudusTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,54 +54,20 @@ export class NexudusTrigger implements INodeType {
 				],
 				default: 'createdOrUpdated',
 			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				displayOptions: forTasks,
-				options: [
-					recordLocator(pickers.business, { displayName: 'Business', name: 'business' }),
-					{
-						displayName: 'Completed',
-						name: 'completed',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to only report completed tasks (on) or open tasks (off)',
-					},
-					recordLocator(pickers.coworker, { displayName: 'Coworker', name: 'coworker' }),
-					recordLocator(pickers.user, { displayName: 'Responsible User', name: 'responsible' }),
-				],
-			},
-			{
-				displayName: 'Filters',
-				name: 'historyFilters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				displayOptions: forHistories,
-				options: [
-					{
-						displayName: 'New Board Column ID',
-						name: 'newCrmBoardColumn',
-						type: 'number',
-						default: 0,
-						description: 'Only report moves into this board column (stage)',
-					},
-					{
-						displayName: 'Opportunity ID',
-						name: 'crmOpportunity',
-						type: 'number',
-						default: 0,
-						description: 'Only report moves of this opportunity',
-					},
-				],
-			},
+			triggerFilterCollection('coworkerTask'),
+			triggerFilterCollection('crmOpportunityHistory'),
 		],
 	};
 
-	methods = { listSearch: { searchBusinesses, searchCoworkers, searchUsers } };
+	methods = {
+		listSearch: {
+			searchBusinesses,
+			searchCoworkers,
+			searchCrmBoardColumns,
+			searchCrmOpportunities,
+			searchUsers,
+		},
+	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const resource = this.getNodeParameter('resource') as string;

@@ -173,10 +173,25 @@ describe('Nexudus Trigger', () => {
 		});
 
 		await expect(trigger.poll()).rejects.toThrow(
-			'Invalid value for "Responsible User": Expected a positive whole number',
+			'Invalid value for "Responsible User": Enter a numeric ID, e.g. 1234, or pick a user from the list',
 		);
 		expect(server.requests).toEqual([]);
 		expect(trigger.state).toBeUndefined();
+	});
+
+	it('ignores a filter the user added but left empty, as the Find operation does', async () => {
+		const server = new FakeNexudus(SERVER_START);
+		const trigger = activate('created', {
+			coworker: { __rl: true, mode: 'list', value: '' },
+			business: { __rl: true, mode: 'id', value: '  ' },
+			responsible: { __rl: true, mode: 'id', value: '71' },
+		});
+
+		await trigger.poll();
+
+		expect(server.requests).toEqual([
+			'GET /api/crm/coworkertasks?CoworkerTask_Responsible=71&orderBy=CreatedOn&dir=-1&page=1&size=25',
+		]);
 	});
 
 	it('returns the newest task as a sample in a manual run, and remembers nothing', async () => {

@@ -49,7 +49,7 @@ describe('Nexudus Trigger › opportunity moved stage', () => {
 			parameters: {
 				resource: 'crmOpportunityHistory',
 				event: 'created',
-				historyFilters: { newCrmBoardColumn: 4005 },
+				historyFilters: { newCrmBoardColumn: { __rl: true, mode: 'list', value: '4005' } },
 			},
 			credentials: basicCredentials,
 		});
