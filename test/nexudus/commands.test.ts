@@ -262,9 +262,10 @@ describe('Nexudus › run command', () => {
 
 		const run = await runCommand({ command: 'NO_SUCH_COMMAND', commandIds: '1001' });
 
-		expect(run.error?.message).toBe(
-			'Invalid value for "Command": Nexudus offers no command NO_SUCH_COMMAND for coworker tasks',
-		);
+		expect([run.error?.message, run.error?.description]).toEqual([
+			'Invalid value for "Command": Nexudus does not offer a command NO_SUCH_COMMAND here',
+			'List Commands shows the commands Nexudus offers for your account.',
+		]);
 		expectExactRequests(scope);
 	});
 

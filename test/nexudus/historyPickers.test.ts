@@ -105,6 +105,8 @@ describe('Nexudus › opportunity histories pick opportunities and board columns
 			.query({
 				CrmOpportunityHistory_CrmOpportunity: '5001',
 				CrmOpportunityHistory_NewCrmBoardColumn: '4005',
+				orderBy: 'CreatedOn',
+				dir: '-1',
 				page: '1',
 				size: '1000',
 			})

@@ -6,18 +6,22 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	entityOf,
 	fetchCommands,
 	fieldTypes,
 	parameterKind,
 	type CommandParameter,
 	type NexudusCommand,
 } from '../resources/shared/commandCatalog';
+import { nexudusEntities } from '../resources';
 import { nexudusBaseUrl } from '../transport';
 import { listUsers } from './users';
 
+/** The commands Nexudus offers for the resource the node is set to. */
 async function offeredCommands(context: ILoadOptionsFunctions): Promise<NexudusCommand[]> {
-	return await fetchCommands(context, entityOf(context), await nexudusBaseUrl(context));
+	const resource = context.getCurrentNodeParameter('resource');
+	const entity = nexudusEntities.find((candidate) => candidate.resource === resource);
+	if (!entity) return [];
+	return await fetchCommands(context, entity.path, await nexudusBaseUrl(context));
 }
 
 /** Which records a command runs on, in the words of the Record IDs field. */

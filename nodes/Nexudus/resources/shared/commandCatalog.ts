@@ -1,12 +1,9 @@
-import type { FieldType, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { FieldType } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { vendorRequest, type ApiContext } from '../../../shared/transport/request';
 import { dateInput, pickedRecordId, requiredText } from '../../../shared/validation';
-import type { NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
-import { nexudusEntities } from '../index';
 
 /** A command as `GET <entity>/commands` describes it (vendors.md §1.5). */
 export interface NexudusCommand {
@@ -19,29 +16,16 @@ export interface NexudusCommand {
 	RequiresParameters?: CommandParameter[] | null;
 }
 
-/** The entity of the resource the node is set to. */
-export function entityOf(context: IExecuteSingleFunctions | ILoadOptionsFunctions): NexudusEntity {
-	const resource =
-		'getCurrentNodeParameter' in context
-			? context.getCurrentNodeParameter('resource')
-			: context.getNodeParameter('resource');
-	// Looked up when called: the resource descriptions import this module.
-	const entity = nexudusEntities.find((candidate) => candidate.resource === resource);
-	if (!entity)
-		throw new NodeOperationError(context.getNode(), `Unknown resource ${String(resource)}`);
-	return entity;
-}
-
-/** The commands Nexudus offers for an entity, as it describes them now. */
+/** The commands Nexudus offers for the entity at `path` (e.g. `/crm/coworkertasks`), as it describes them now. */
 export async function fetchCommands(
 	context: ApiContext,
-	entity: NexudusEntity,
+	path: string,
 	baseURL: string | undefined,
 ): Promise<NexudusCommand[]> {
 	const commands = await vendorRequest<NexudusCommand[] | null>(context, nexudusApi, {
 		method: 'GET',
 		baseURL,
-		url: `${entity.path}/commands`,
+		url: `${path}/commands`,
 		headers: { Accept: 'application/json' },
 	});
 	return commands ?? [];

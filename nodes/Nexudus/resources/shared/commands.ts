@@ -14,7 +14,6 @@ import {
 import type { NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
 import {
-	entityOf,
 	fetchCommands,
 	parameterKind,
 	parameterSchemas,
@@ -134,15 +133,16 @@ function readParameters(context: IExecuteSingleFunctions, command: NexudusComman
  * `WasSuccessful: false`, which the transport turns into an error.
  */
 export const runCommand: OperationExecutor = async function runCommand(requestData) {
-	const entity = entityOf(this);
+	const path = String(requestData.options.url).replace(/\/runcommand$/, '');
 	const input = checkParameters(this, commandRules);
 	const ids = (input.commandIds as number[] | undefined) ?? [];
-	const offered = await fetchCommands(this, entity, requestData.options.baseURL);
+	const offered = await fetchCommands(this, path, requestData.options.baseURL);
 	const command = offered.find((candidate) => candidate.Key === input.command);
 	if (!command) {
 		throw inputError(
 			this,
-			`Invalid value for "Command": Nexudus offers no command ${String(input.command)} for ${entity.nounPlural}`,
+			`Invalid value for "Command": Nexudus does not offer a command ${String(input.command)} here`,
+			{ description: 'List Commands shows the commands Nexudus offers for your account.' },
 		);
 	}
 	checkRecordCount(this, command, ids);
@@ -153,7 +153,7 @@ export const runCommand: OperationExecutor = async function runCommand(requestDa
 	if (ids.length === 0) {
 		return toItems(this, { command: command.Key, message: envelope.Message, succeeded: true });
 	}
-	return toItems(this, await readBack(this, entity, ids, requestData.options));
+	return toItems(this, await readBack(this, path, ids, requestData.options));
 };
 
 /**
@@ -162,7 +162,7 @@ export const runCommand: OperationExecutor = async function runCommand(requestDa
  */
 async function readBack(
 	context: IExecuteSingleFunctions,
-	entity: NexudusEntity,
+	path: string,
 	ids: number[],
 	options: RequestOptions,
 ): Promise<IDataObject[]> {
@@ -175,7 +175,7 @@ async function readBack(
 			allowedDomains: options.allowedDomains,
 			headers: { Accept: 'application/json' },
 			method: 'GET',
-			url: entity.path,
+			url: path,
 			qs: { id: `[${ids.join(',')}]`, size: ids.length },
 		},
 	);
