@@ -25,7 +25,7 @@ const texts = [
 	...operations.flatMap((operation) => [operation.name, operation.action, operation.description]),
 	...[...fieldsOf(properties, '')].flatMap(([, field]) => [
 		'displayName' in field ? field.displayName : field.name,
-		field.description,
+		'description' in field ? field.description : undefined,
 	]),
 ].filter((text): text is string => typeof text === 'string');
 
