@@ -236,4 +236,26 @@ describe('Nexudus › find', () => {
 		expect(run.json).toEqual(records);
 		expectExactRequests(scope);
 	});
+
+	it('filters by the local due date as the wall-clock time typed, not converted', async () => {
+		const scope = api()
+			.get('/crm/coworkertasks')
+			.query({
+				CoworkerTask_DueDateLocal: '2026-12-24T09:30',
+				orderBy: 'CreatedOn',
+				dir: '-1',
+				page: '1',
+				size: '1000',
+			})
+			.reply(200, searchPage([], 1, 1000, 0));
+
+		const run = await find({
+			findBy: 'filters',
+			filters: { dueDateLocal: '2026-12-24T09:30:00+05:00' },
+			returnAll: true,
+		});
+
+		expect(run.error).toBeUndefined();
+		expectExactRequests(scope);
+	});
 });

@@ -1,4 +1,11 @@
-import { floorTo, parseDate, toMinuteStamp, toUnixSeconds } from '../../nodes/shared/dates';
+import {
+	floorTo,
+	minuteBound,
+	parseDate,
+	toMinuteStamp,
+	toUnixSeconds,
+	toWallClock,
+} from '../../nodes/shared/dates';
 
 describe('dates', () => {
 	it.each([
@@ -24,5 +31,30 @@ describe('dates', () => {
 		expect(toMinuteStamp(date)).toBe('2026-05-31T21:30');
 		expect(toUnixSeconds(date)).toBe(1780263015);
 		expect(floorTo(date, 60_000).toISOString()).toBe('2026-05-31T21:30:00.000Z');
+	});
+
+	it.each([
+		['2026-12-24T09:30:00+05:00', '2026-12-24T09:30:00'],
+		['2026-12-24T09:30Z', '2026-12-24T09:30:00'],
+		['2026-12-24', '2026-12-24T00:00:00'],
+		['2026-12-24 09:30:15.5', '2026-12-24T09:30:15'],
+	])('keeps the wall-clock time typed in %s: %s, without a zone', (input, expected) => {
+		expect(toWallClock(input)).toBe(expected);
+	});
+
+	it.each(['', 'soon', '2026-02-30T10:00'])('has no wall-clock time for %p', (input) => {
+		expect(toWallClock(input)).toBeUndefined();
+	});
+
+	it.each([
+		['from', '2026-11-21T14:30:45Z', false, '2026-11-21T14:30'],
+		['to', '2026-11-21T14:30:45Z', false, '2026-11-21T14:30'],
+		['to', '2026-11-21T14:30:00Z', false, '2026-11-21T14:30'],
+		['to', '2026-11-21', false, '2026-11-21T23:59'],
+		['from', '2026-11-21', false, '2026-11-21T00:00'],
+		['to', '2026-11-22T00:30:00+02:00', false, '2026-11-21T22:30'],
+		['to', '2026-11-22T00:30:00+02:00', true, '2026-11-22T00:30'],
+	] as const)('writes a %s bound of %s (wall clock: %s) as %s', (bound, value, wallClock, sent) => {
+		expect(minuteBound(value, { bound, wallClock })).toBe(sent);
 	});
 });

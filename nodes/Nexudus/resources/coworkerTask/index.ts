@@ -27,7 +27,14 @@ const coworkerTaskFilters: NexudusFilter[] = [
 		description: 'Whether the task is done',
 	},
 	{ property: 'DueDate', displayName: 'Due Date', type: 'dateTime' },
-	{ property: 'DueDateLocal', displayName: 'Due Date (Local Time)', type: 'dateTime' },
+	{
+		property: 'DueDateLocal',
+		displayName: 'Due Date (Local Time)',
+		type: 'dateTime',
+		wallClock: true,
+		description:
+			"Only tasks due in this minute, as a wall-clock time in the location's time zone, sent as typed",
+	},
 	{
 		property: 'Reminded',
 		displayName: 'Reminded',
