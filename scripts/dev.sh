@@ -102,7 +102,7 @@ for file in "${workflow_files[@]}"; do
 	args+=("--workflow=$(node -p 'require(process.argv[1]).id' "$file")")
 done
 if $reset; then
-	missing="$(node -e 'for (const a of process.argv.slice(1)) console.log(a.split("=")[1])' "${args[@]}")"
+	missing="$(for arg in "${args[@]}"; do echo "${arg#*=}"; done)"
 else
 	missing="$(node scripts/n8n/db-missing.cjs "${args[@]}")"
 fi
@@ -122,7 +122,7 @@ done
 if [[ -z "$missing" ]]; then
 	echo "dev: kept the example workflows and the sandbox credential as they are (--reset restores them)"
 else
-	echo "dev: imported $imported example workflows and credentials$($reset && echo ' (--reset)')"
+	echo "dev: imported $imported of the examples (sandbox credential and workflows)$($reset && echo ', as --reset asks')"
 fi
 
 start_group node_modules/.bin/tsc --watch --preserveWatchOutput -p tsconfig.json \
