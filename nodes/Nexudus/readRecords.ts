@@ -40,7 +40,7 @@ export function idBatches(ids: number[]): number[][] {
  */
 export async function fetchRecordsByIds(
 	context: ApiContext,
-	entity: NexudusEntity,
+	entity: Pick<NexudusEntity, 'path'>,
 	ids: number[],
 	baseURL: string,
 ): Promise<IDataObject[]> {
@@ -69,7 +69,7 @@ export async function fetchRecordsByIds(
 
 async function fetchBatch(
 	context: ApiContext,
-	entity: NexudusEntity,
+	entity: Pick<NexudusEntity, 'path'>,
 	batch: number[],
 	baseURL: string,
 ): Promise<IDataObject[]> {
@@ -95,7 +95,7 @@ const isUrlTooLong = (error: unknown) =>
 /** Reads one record by ID; undefined when Nexudus no longer has it. */
 async function fetchRecord(
 	context: ApiContext,
-	entity: NexudusEntity,
+	entity: Pick<NexudusEntity, 'path'>,
 	id: number,
 	baseURL: string,
 ): Promise<IDataObject | undefined> {

@@ -117,7 +117,7 @@ describe('Nexudus › run command', () => {
 			})
 			.reply(200, written(null, 'Command executed on 2 records.'))
 			.get('/crm/coworkertasks')
-			.query({ id: '[1001,1002]', size: '2' })
+			.query({ id: '[1001,1002]', page: '1', size: '2' })
 			.reply(200, [first, second]);
 
 		const run = await runCommand({
@@ -147,7 +147,7 @@ describe('Nexudus › run command', () => {
 			})
 			.reply(200, written(null, 'Command executed on 1 record.'))
 			.get('/crm/coworkertasks')
-			.query({ id: '[1001]', size: '1' })
+			.query({ id: '[1001]', page: '1', size: '1' })
 			.reply(200, [taskNumber(1)]);
 
 		const run = await runCommand({
@@ -173,8 +173,11 @@ describe('Nexudus › run command', () => {
 			.post('/crm/coworkertasks/runcommand')
 			.reply(200, written(null, 'Command executed on 2 records.'))
 			.get('/crm/coworkertasks')
-			.query({ id: '[1002,1001]', size: '2' })
-			.reply(200, [taskNumber(1)]);
+			.query({ id: '[1002,1001]', page: '1', size: '2' })
+			.reply(200, [taskNumber(1)])
+			// Missing from the batch answer: read by itself, and gone.
+			.get('/crm/coworkertasks/1002')
+			.reply(404, '"Not found"', { 'Content-Type': 'application/json' });
 
 		const run = await runCommand({ command: 'COMPLETE_TASKS', commandIds: '1002,1001' });
 

@@ -12,6 +12,7 @@ import {
 	type ParameterRules,
 } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
+import { fetchRecordsByIds } from '../../readRecords';
 import { nexudusApi } from '../../transport';
 import {
 	fetchCommands,
@@ -157,8 +158,8 @@ export const runCommand: OperationExecutor = async function runCommand(requestDa
 };
 
 /**
- * The records a command ran on, as Nexudus has them now, in the order of `ids`; the page is sized
- * to the list so that none is left out. A record Nexudus no longer has comes out as deleted.
+ * The records a command ran on, as Nexudus has them now, in the order of `ids` (read in batches,
+ * see readRecords.ts). A record Nexudus no longer has comes out as deleted.
  */
 async function readBack(
 	context: IExecuteSingleFunctions,
@@ -166,19 +167,8 @@ async function readBack(
 	ids: number[],
 	options: RequestOptions,
 ): Promise<IDataObject[]> {
-	const body = await vendorRequest<IDataObject[] | { Records?: IDataObject[] }>(
-		context,
-		nexudusApi,
-		{
-			baseURL: options.baseURL,
-			timeout: options.timeout,
-			allowedDomains: options.allowedDomains,
-			headers: { Accept: 'application/json' },
-			method: 'GET',
-			url: path,
-			qs: { id: `[${ids.join(',')}]`, size: ids.length },
-		},
+	const found = await fetchRecordsByIds(context, { path }, ids, String(options.baseURL));
+	return ids.map(
+		(id) => found.find((record) => Number(record.Id) === id) ?? { Id: id, deleted: true },
 	);
-	const found = Array.isArray(body) ? body : (body.Records ?? []);
-	return ids.map((id) => found.find((record) => record.Id === id) ?? { Id: id, deleted: true });
 }
