@@ -1,6 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { RecordField } from './fields';
+import { inputError } from './inputError';
 
 /**
  * What a vendor's full-replace update (a PUT that clears every field it is not sent) accepts for
@@ -84,3 +85,39 @@ export function replacementBody(
 /** The required fields a body lacks, which a full-replace PUT would clear or refuse. */
 export const missingRequiredFields = (body: IDataObject, shape: ReplaceShape): RecordField[] =>
 	shape.fields.filter((field) => field.required && isMissing(body[field.property]));
+
+/** How one update by full replacement reaches the vendor. */
+export interface ReplaceSteps {
+	/** Reads the record as the vendor has it now. */
+	read(): Promise<IDataObject>;
+	/** Sends the whole record back (the vendor's PUT). */
+	write(body: IDataObject): Promise<unknown>;
+}
+
+/**
+ * Updates a record whose vendor only offers a full-replace PUT: reads it, applies `changes` (only
+ * the fields the user set), and writes back what the PUT accepts. A record that lacks a required
+ * field is not written, since the vendor would clear or refuse it; the error names the fields.
+ */
+export async function replaceRecord(
+	context: IExecuteSingleFunctions,
+	shape: ReplaceShape,
+	record: { id: number; noun: string },
+	changes: IDataObject,
+	steps: ReplaceSteps,
+): Promise<void> {
+	const current = await steps.read();
+	const body = { ...replacementBody(current, changes, shape), [shape.idProperty]: record.id };
+	const missing = missingRequiredFields(body, shape).map((field) => `"${field.displayName}"`);
+	if (missing.length > 0) {
+		const names = missing.join(', ');
+		throw inputError(
+			context,
+			`The ${record.noun} ${record.id} has no ${names}, so it was not updated`,
+			{
+				description: `The update replaces the whole record and needs ${names}. Set ${missing.length > 1 ? 'them' : 'it'} among the fields to update and run again.`,
+			},
+		);
+	}
+	await steps.write(body);
+}

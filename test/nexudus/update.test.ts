@@ -147,7 +147,10 @@ describe('Nexudus › update', () => {
 		const run = await update({ completed: true });
 
 		expect(run.error?.message).toBe(
-			'The coworker task 1001 has no "Responsible User" in Nexudus, so it was not updated',
+			'The coworker task 1001 has no "Responsible User", so it was not updated',
+		);
+		expect(run.error?.description).toBe(
+			'The update replaces the whole record and needs "Responsible User". Set it among the fields to update and run again.',
 		);
 		expect((run.error as { httpCode?: string | null }).httpCode ?? undefined).toBeUndefined();
 		expectExactRequests(scope);

@@ -3,11 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { toItems, type OperationExecutor } from '../../../shared/executor';
 import { fieldParameter, readRecordFields } from '../../../shared/fields';
 import { inputError } from '../../../shared/inputError';
-import {
-	missingRequiredFields,
-	replacementBody,
-	type ReplaceShape,
-} from '../../../shared/recordWrite';
+import { replaceRecord, type ReplaceShape } from '../../../shared/recordWrite';
 import { vendorRequest } from '../../../shared/transport/request';
 import { recordKeptOnUpdate, type NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
@@ -51,19 +47,11 @@ export function updateRecord(entity: NexudusEntity): OperationExecutor {
 		if (Object.keys(changes).length === 0) {
 			throw inputError(this, 'Add at least one field under "Update Fields"');
 		}
-		const current = await getRecord(this, entity, id, requestData.options);
-		const body = { ...replacementBody(current, changes, shape), Id: id };
-		const missing = missingRequiredFields(body, shape).map((field) => `"${field.displayName}"`);
-		if (missing.length > 0) {
-			throw inputError(
-				this,
-				`The ${entity.noun} ${id} has no ${missing.join(', ')} in Nexudus, so it was not updated`,
-				{
-					description: `Nexudus' update replaces the whole record and needs ${missing.join(', ')}. Set ${missing.length > 1 ? 'them' : 'it'} under "Update Fields" and run again.`,
-				},
-			);
-		}
-		await vendorRequest(this, nexudusApi, { ...requestData.options, body });
+		await replaceRecord(this, shape, { id, noun: entity.noun }, changes, {
+			read: async () => await getRecord(this, entity, id, requestData.options),
+			write: async (body) =>
+				await vendorRequest(this, nexudusApi, { ...requestData.options, body }),
+		});
 		return toItems(this, await getRecord(this, entity, id, requestData.options));
 	};
 }
