@@ -258,4 +258,28 @@ describe('Nexudus › find', () => {
 		expect(run.error).toBeUndefined();
 		expectExactRequests(scope);
 	});
+
+	it('splits a long ID list into batch requests that each size their page to their IDs', async () => {
+		const ids = Array.from({ length: 1200 }, (_, index) => 2001 + index);
+		const asked: number[][] = [];
+		const scope = api()
+			.get('/crm/coworkertasks')
+			.query((query) => {
+				const batch = JSON.parse(String(query.id)) as number[];
+				asked.push(batch);
+				return query.page === '1' && query.size === String(batch.length);
+			})
+			.times(2)
+			.reply(200, (uri) => {
+				const batch = JSON.parse(new URL(uri, BASE_URL).searchParams.get('id')!) as number[];
+				return batch.map((id) => taskNumber(id - 1000));
+			});
+
+		const run = await find({ findBy: 'ids', ids: ids.join(',') });
+
+		expect(asked.flat()).toEqual(ids);
+		expect(asked.every((batch) => batch.length <= 1000)).toBe(true);
+		expect(run.json).toEqual(ids.map((id) => taskNumber(id - 1000)));
+		expectExactRequests(scope);
+	});
 });
