@@ -25,7 +25,8 @@ export const recordId = z.preprocess(
 );
 
 /** A value the user left empty: nothing, or only spaces. */
-export const isEmpty = (value: unknown) =>
+export /** A value the user left empty: nothing, null, or only white space. */
+const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**

@@ -10,6 +10,7 @@ import { toItems, type OperationExecutor } from '../../../shared/executor';
 import { recordLocator, type RecordPicker } from '../../../shared/fields';
 import {
 	checkParameters,
+	isEmpty,
 	numericId,
 	pickedRecordId,
 	recordIdList,
@@ -18,6 +19,7 @@ import {
 import type { NexudusEntity } from '../../entities';
 import { fetchRecordsByIds } from '../../readRecords';
 import type { DateQuery } from './dates';
+import { lowerCase } from './range';
 import { fetchRecordPages, pagingFields } from './paging';
 
 /** A search filter Nexudus documents for an entity: `<Entity>_<property>=value`. */
@@ -65,8 +67,7 @@ function filterOption(entity: NexudusEntity, filter: NexudusFilter): INodeProper
 		displayName: filter.displayName,
 		name: filterName(filter),
 		description:
-			filter.description ??
-			`Only ${entity.nounPlural} with this ${filter.displayName.toLowerCase()}`,
+			filter.description ?? `Find ${entity.nounPlural} by their ${lowerCase(filter.displayName)}`,
 		routing,
 	};
 	if (filter.type === 'record') return recordLocator(filter.picker!, base);
@@ -75,10 +76,6 @@ function filterOption(entity: NexudusEntity, filter: NexudusFilter): INodeProper
 	const defaults = { string: '', boolean: false, number: 0, dateTime: '' };
 	return { ...base, type: filter.type, default: defaults[filter.type] };
 }
-
-/** A value the user left empty: such a filter is ignored, never sent as `X=`. */
-export const isEmptyValue = (value: unknown) =>
-	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * A preSend hook for the filters the user added: one left empty is ignored (taken out of the
@@ -95,7 +92,7 @@ export function checkFilters(entity: NexudusEntity, filters: NexudusFilter[]) {
 		for (const filter of filters) {
 			const key = filterKey(entity, filter);
 			if (!(key in qs)) continue;
-			if (isEmptyValue(qs[key])) {
+			if (isEmpty(qs[key])) {
 				delete qs[key];
 				continue;
 			}

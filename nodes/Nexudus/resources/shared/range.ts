@@ -7,12 +7,20 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { checkParameters, numericId, type ParameterRules } from '../../../shared/validation';
+import {
+	checkParameters,
+	isEmpty,
+	numericId,
+	type ParameterRules,
+} from '../../../shared/validation';
 import type { NexudusEntity, RangeProperty } from '../../entities';
 import type { DateQuery } from './dates';
-import { isEmptyValue } from './find';
 
 type Bound = 'from' | 'to';
+
+/** A label inside a sentence: "Due Date (Local Time)" → "due date (local time)"; ID stays. */
+export const lowerCase = (label: string) =>
+	label.replace(/\b(?!ID\b)[A-Z]\w*/g, (word) => word.toLowerCase());
 
 const boundName = (range: RangeProperty, bound: Bound) => `${bound}${range.property}`;
 const boundKey = (entity: NexudusEntity, range: RangeProperty, bound: Bound) =>
@@ -28,10 +36,7 @@ function boundLabel(range: RangeProperty, bound: Bound): string {
 }
 
 function boundDescription(entity: NexudusEntity, range: RangeProperty, bound: Bound): string {
-	const name = range.displayName
-		.replace(/^ID$/, 'ID')
-		.toLowerCase()
-		.replace(/\bid\b/, 'ID');
+	const name = lowerCase(range.displayName);
 	if (range.type !== 'dateTime') {
 		return `Only ${entity.nounPlural} whose ${name} is ${bound === 'from' ? 'at least' : 'at most'} this`;
 	}
@@ -89,7 +94,7 @@ export function checkRanges(entity: NexudusEntity) {
 			for (const bound of ['from', 'to'] as const) {
 				const key = boundKey(entity, range, bound);
 				if (!(key in qs)) continue;
-				if (isEmptyValue(qs[key])) {
+				if (isEmpty(qs[key])) {
 					delete qs[key];
 					continue;
 				}
