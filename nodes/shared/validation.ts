@@ -24,9 +24,8 @@ export const recordId = z.preprocess(
 		.positive(POSITIVE_WHOLE),
 );
 
-/** A value the user left empty: nothing, or only spaces. */
-export /** A value the user left empty: nothing, null, or only white space. */
-const isEmpty = (value: unknown) =>
+/** A value the user left empty: nothing, null, or only white space. */
+export const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
