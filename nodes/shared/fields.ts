@@ -6,7 +6,6 @@ import { inputError } from './inputError';
 import {
 	checkParameters,
 	dateInput,
-	numericId,
 	pickedRecordId,
 	requiredText,
 	type ParameterRules,
@@ -24,8 +23,7 @@ export interface RecordField {
 	/** The property name in the vendor's JSON, e.g. `DueDate`. */
 	property: string;
 	displayName: string;
-	/** `id`: the ID of a related record, typed as a number (a whole number above 0). */
-	type: 'string' | 'text' | 'boolean' | 'number' | 'id' | 'dateTime' | 'record';
+	type: 'string' | 'text' | 'boolean' | 'number' | 'dateTime' | 'record';
 	description?: string;
 	/** Required when creating a record. */
 	required?: boolean;
@@ -96,7 +94,6 @@ export function fieldParameter(field: RecordField, required = false): INodePrope
 		case 'boolean':
 			return { ...base, type: 'boolean', default: false };
 		case 'number':
-		case 'id':
 			return { ...base, type: 'number', default: 0 };
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: '' };
@@ -119,14 +116,13 @@ function fieldSchema(field: RecordField, required: boolean): z.ZodTypeAny {
 		record: pickedRecordId(field.picker?.noun ?? 'record'),
 		boolean: z.boolean({ invalid_type_error: 'Expected true or false' }),
 		number: z.number({ invalid_type_error: 'Expected a number' }),
-		id: numericId,
 		dateTime: field.wallClock ? wallClock : dateInput.transform(formatDate),
 		text: required ? requiredText : z.string(),
 		string: required ? requiredText : z.string(),
 	}[field.type];
 	if (required) return checked;
-	// An optional date or ID left empty clears the vendor's value.
-	return field.type === 'dateTime' || field.type === 'id'
+	// An optional date left empty clears the vendor's value.
+	return field.type === 'dateTime'
 		? z.preprocess(
 				(value) => (value === '' || value === null ? null : value),
 				checked.nullable().optional(),
