@@ -50,7 +50,11 @@ export function checkOperationsRun(nodes: NodeOutputs): void {
 		nodes['List task commands'].some((command) => command.Key === 'REOPEN_TASKS'),
 		'List task commands',
 	);
-	expectEqual(nodes['Reopen task'][0].WasSuccessful, true, 'Run command');
+	expectEqual(
+		nodes['Reopen task'].map((task) => [task.Id, task.Completed]),
+		[[created.Id, false]],
+		'Run command outputs the task read back',
+	);
 	expectEqual(nodes['Delete task'], [{ Id: created.Id, deleted: true }], 'Delete task');
 
 	const entry = nodes['Create history entry'][0];
@@ -84,7 +88,11 @@ export function checkOperationsRun(nodes: NodeOutputs): void {
 		nodes['List history commands'].some((command) => command.Key === 'SET_SYSTEM_ID'),
 		'List history commands',
 	);
-	expectEqual(nodes['Set history system ID'][0].WasSuccessful, true, 'Run history command');
+	expectEqual(
+		nodes['Set history system ID'].map((moved) => [moved.Id, moved.SystemId]),
+		[[entry.Id, 'crm-move-1']],
+		'Run history command outputs the entry read back',
+	);
 	expectEqual(
 		nodes['Delete history entry'],
 		[{ Id: entry.Id, deleted: true }],
