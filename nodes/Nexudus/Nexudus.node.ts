@@ -25,7 +25,7 @@ export class Nexudus implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage coworker tasks and CRM opportunity histories in Nexudus Spaces',
+		description: 'Manage coworker tasks and opportunity history entries in Nexudus Spaces',
 		defaults: { name: 'Nexudus Spaces' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

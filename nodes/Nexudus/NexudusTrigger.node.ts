@@ -30,7 +30,7 @@ export class NexudusTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] + ": " + $parameter["resource"] }}',
-		description: 'Starts the workflow when coworker tasks or CRM opportunity histories change',
+		description: 'Starts the workflow when coworker tasks or opportunity history entries change',
 		defaults: { name: 'Nexudus Spaces Trigger' },
 		polling: true,
 		inputs: [],

@@ -3,7 +3,7 @@ import { entityDescription } from '../shared/description';
 import type { NexudusFilter } from '../shared/find';
 import { crmOpportunityHistory } from './entity';
 
-/** The search filters Nexudus documents for CRM opportunity histories. */
+/** The search filters Nexudus documents for opportunity history entries. */
 const crmOpportunityHistoryFilters: NexudusFilter[] = [
 	{
 		property: 'CrmOpportunity',
