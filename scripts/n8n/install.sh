@@ -72,6 +72,9 @@ logged() {
 	begun=$(date +%s)
 	echo "== $(date -u +%FT%TZ) $what: $*" >>"$LOG"
 	(
+		# The ticker is only talk: no error trap or exit-on-error in here (it is killed mid-`du`).
+		trap - ERR EXIT
+		set +eE
 		while sleep 20; do
 			local size=""
 			[[ -d "$watch" ]] && size=", $(du -sm "$watch" 2>/dev/null | cut -f1) MB so far"
