@@ -1,17 +1,13 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
 	INodeParameters,
-	IRun,
-	IWorkflowBase,
 	NodeError,
 } from 'n8n-workflow';
-import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
-import { createAdditionalData } from './additionalData';
-import { PackageNodeTypes } from './nodeTypes';
+import type { PackageNodeTypes } from './nodeTypes';
+import { outputsOf, runWorkflow } from './runWorkflow';
 import { testNode } from './testNode';
 
 export interface NodeRun {
@@ -38,53 +34,21 @@ const NODE_NAME = 'Node under test';
 
 /** Runs one node inside a workflow through n8n-core's WorkflowExecute, as a manual execution. */
 export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
-	const nodeTypes = options.nodeTypes ?? new PackageNodeTypes();
 	const node: INode = {
 		...testNode(NODE_NAME, options.type, options.parameters, Object.keys(options.credentials)),
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
-	const workflowData: IWorkflowBase = {
-		id: 'test-workflow',
-		name: 'Test workflow',
-		active: false,
-		isArchived: false,
+	const { run, storedCredentials } = await runWorkflow({
 		nodes: [node],
 		connections: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as IWorkflowBase;
-	const workflow = new Workflow({
-		id: workflowData.id,
-		nodes: workflowData.nodes,
-		connections: workflowData.connections,
-		nodeTypes,
-		active: false,
+		start: node,
+		input: options.input ?? [{}],
+		credentials: options.credentials,
+		nodeTypes: options.nodeTypes,
 	});
-
-	const stored = structuredClone(options.credentials);
-	const { additionalData } = createAdditionalData(stored);
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
-	additionalData.hooks = hooks;
-	const done = new Promise<IRun>((resolve) => {
-		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
-	});
-
-	const input = (options.input ?? [{}]).map((json) => ({ json }));
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
-		},
-	});
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
-	const run = await done;
-
-	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
-	const items = taskData?.data?.main?.[0] ?? [];
 	return {
-		json: items.map((item) => item.json),
+		json: outputsOf(run)[NODE_NAME] ?? [],
 		error: (run.data.resultData.error as NodeError | undefined) ?? undefined,
-		storedCredentials: stored,
+		storedCredentials,
 	};
 }

@@ -2,13 +2,8 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 import nock from 'nock';
 
 import { loadOptionsContext } from '../helpers/loadOptions';
-import {
-	createNexudusSandbox,
-	NEXUDUS_ADMIN_EMAIL,
-	NEXUDUS_ADMIN_PASSWORD,
-	type RunningServer,
-} from '../sandbox/nexudus';
-import { NODE } from './credentials';
+import { createNexudusSandbox, type RunningServer } from '../sandbox/nexudus';
+import { NODE, sandboxCredentials } from './credentials';
 import { runNexudus } from './runNexudus';
 
 /**
@@ -29,15 +24,7 @@ describe('Nexudus › commands and pickers against the sandbox', () => {
 	beforeEach(async () => {
 		const sandbox = createNexudusSandbox({ now: () => new Date('2026-11-20T08:00:00Z') });
 		server = await sandbox.start(0);
-		credentials = {
-			nexudusSpacesApi: {
-				authentication: 'basicAuth',
-				email: NEXUDUS_ADMIN_EMAIL,
-				password: NEXUDUS_ADMIN_PASSWORD,
-				baseUrl: `${server.url}/api`,
-				accessToken: '',
-			},
-		};
+		credentials = sandboxCredentials(server.url);
 	});
 	afterEach(async () => {
 		await server.close();

@@ -30,7 +30,10 @@ describe('Nexudus › Continue On Fail', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.json).toEqual([
 			task,
-			{ error: 'Invalid value for "Coworker Task": Enter a numeric ID, e.g. 1234, or pick a coworker task from the list' },
+			{
+				error:
+					'Invalid value for "Coworker Task": Enter a numeric ID, e.g. 1234, or pick a coworker task from the list',
+			},
 			other,
 		]);
 		expectExactRequests(scope);

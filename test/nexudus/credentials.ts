@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { NexudusSpacesApi } from '../../credentials/NexudusSpacesApi.credentials';
+import { NEXUDUS_ADMIN_EMAIL, NEXUDUS_ADMIN_PASSWORD } from '../sandbox/nexudus';
 
 export const BASE_URL = 'https://nexudus.test/api';
 export const EMAIL = 'admin@coworking.test';
@@ -35,6 +36,19 @@ export const bearerCredentials = (
 		},
 	};
 };
+
+/** The sandbox's admin, signing in with Basic Auth (test/sandbox/nexudus). */
+export const sandboxCredentials = (
+	serverUrl: string,
+): Record<string, ICredentialDataDecryptedObject> => ({
+	nexudusSpacesApi: {
+		authentication: 'basicAuth',
+		email: NEXUDUS_ADMIN_EMAIL,
+		password: NEXUDUS_ADMIN_PASSWORD,
+		baseUrl: `${serverUrl}/api`,
+		accessToken: '',
+	},
+});
 
 export const NODE = 'n8n-nodes-crm-tasks.nexudus';
 export const TRIGGER = 'n8n-nodes-crm-tasks.nexudusTrigger';

@@ -1,24 +1,16 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
+	IConnections,
 	IDataObject,
 	INode,
-	IRun,
-	IWorkflowBase,
 } from 'n8n-workflow';
-import { Workflow, createRunExecutionData } from 'n8n-workflow';
 import nock from 'nock';
 
 import example from '../../examples/nexudus-operations.workflow.json';
 import { checkOperationsRun } from '../e2e/nexudus';
-import { createAdditionalData } from '../helpers/additionalData';
-import { PackageNodeTypes } from '../helpers/nodeTypes';
-import {
-	createNexudusSandbox,
-	NEXUDUS_ADMIN_EMAIL,
-	NEXUDUS_ADMIN_PASSWORD,
-	type RunningServer,
-} from '../sandbox/nexudus';
+import { outputsOf, runWorkflow } from '../helpers/runWorkflow';
+import { createNexudusSandbox, type RunningServer } from '../sandbox/nexudus';
+import { sandboxCredentials } from './credentials';
 
 const TRIGGER = 'n8n-nodes-base.manualTrigger';
 
@@ -26,8 +18,8 @@ const TRIGGER = 'n8n-nodes-base.manualTrigger';
  * Runs a saved workflow through n8n-core's WorkflowExecute as a manual execution, starting where its
  * manual trigger would hand over one empty item (the trigger itself belongs to n8n-nodes-base).
  */
-async function runWorkflow(
-	saved: { nodes: INode[]; connections: IWorkflowBase['connections'] },
+async function runExample(
+	saved: { nodes: INode[]; connections: IConnections },
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 ): Promise<{ outputs: Record<string, IDataObject[]>; error?: Error }> {
 	const trigger = saved.nodes.find((node) => node.type === TRIGGER)!;
@@ -35,44 +27,9 @@ async function runWorkflow(
 	const connections = { ...saved.connections };
 	const first = connections[trigger.name].main[0]![0].node;
 	delete connections[trigger.name];
-	const workflowData = {
-		id: 'example',
-		name: 'Example',
-		active: false,
-		isArchived: false,
-		nodes,
-		connections,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as IWorkflowBase;
-	const workflow = new Workflow({
-		id: workflowData.id,
-		nodes,
-		connections,
-		nodeTypes: new PackageNodeTypes(),
-		active: false,
-	});
-	const { additionalData } = createAdditionalData(structuredClone(credentials));
-	const hooks = new ExecutionLifecycleHooks('manual', 'example-execution', workflowData);
-	additionalData.hooks = hooks;
-	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
 	const start = nodes.find((node) => node.name === first)!;
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
-		},
-	});
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
-	const run = await done;
-	const outputs = Object.fromEntries(
-		Object.entries(run.data.resultData.runData).map(([name, tasks]) => [
-			name,
-			(tasks[0]?.data?.main?.[0] ?? []).map((item) => item.json),
-		]),
-	);
-	return { outputs, error: run.data.resultData.error };
+	const { run } = await runWorkflow({ nodes, connections, start, input: [{}], credentials });
+	return { outputs: outputsOf(run), error: run.data.resultData.error };
 }
 
 describe('Nexudus › the example workflow against the sandbox', () => {
@@ -91,19 +48,9 @@ describe('Nexudus › the example workflow against the sandbox', () => {
 	it('runs every operation and passes the end-to-end checks', async () => {
 		const saved = structuredClone(example) as unknown as {
 			nodes: INode[];
-			connections: IWorkflowBase['connections'];
+			connections: IConnections;
 		};
-		const credentials = {
-			nexudusSpacesApi: {
-				authentication: 'basicAuth',
-				email: NEXUDUS_ADMIN_EMAIL,
-				password: NEXUDUS_ADMIN_PASSWORD,
-				baseUrl: `${server.url}/api`,
-				accessToken: '',
-			},
-		};
-
-		const { outputs, error } = await runWorkflow(saved, credentials);
+		const { outputs, error } = await runExample(saved, sandboxCredentials(server.url));
 
 		expect(error?.message).toBeUndefined();
 		checkOperationsRun(outputs);
