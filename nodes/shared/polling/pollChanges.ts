@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { digest } from '../digest';
 import type { ChangeFeed, ChangeStream } from './changeFeed';
 import { listStream, reportedChanges, type Change } from './listStream';
 import { unlessAlreadyPolling } from './overlappingPolls';
-import { digest } from '../digest';
 import { StreamMemory, readState, writeState, type PollState } from './pollState';
 
 /** How many of a stream's newest records are looked through for its newest change. */
@@ -62,8 +62,8 @@ async function pollOnce(staticData: IDataObject, feed: ChangeFeed): Promise<IDat
 		const versions = feed.streams.flatMap((stream) =>
 			reportedChanges(stream, [record], feed).map((change) => ({ stream, change })),
 		);
-		// The version read is the one emitted and remembered; if an earlier poll emitted that very
-		// version (the record changed back into view between list and read), it is not news.
+		// The version read is the one emitted and remembered. If an earlier poll already emitted
+		// that very version, it is not news, whichever change listed it now.
 		if (!versions.some(({ stream, change }) => before.get(stream)!.has(change.at, change.id))) {
 			emitted.push(record);
 		}
