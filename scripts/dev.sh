@@ -80,8 +80,16 @@ quiet() {
 	fi
 }
 
+# Instances side by side share this checkout's dist/: one build at a time.
+build() {
+	if command -v flock >/dev/null; then
+		flock "$root/node_modules/.crm-tasks-build.lock" npm run build
+	else
+		npm run build
+	fi
+}
 echo "dev: building the pack"
-quiet "build" npm run build
+quiet "build" build
 start_group node_modules/.bin/tsx test/sandbox/server.ts >"$N8N_USER_FOLDER/sandbox.log" 2>&1
 quiet "link" scripts/n8n/link-package.sh "$root"
 
