@@ -199,6 +199,7 @@ export async function runLine(
 				const calls = (await nexudus.requests()).map(
 					(request) => `${request.method} ${request.url.split('?')[0]} ${String(request.status)}`,
 				);
+				console.log(`[n8n ${version}] calls after the token expired: ${calls.join(', ')}`);
 				// Refused with the expired token (n8n may try it more than once), one sign-in, then
 				// the same call again with the new token.
 				expectTrue(
