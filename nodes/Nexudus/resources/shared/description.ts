@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { pagingFields } from '../../../shared/listPaging';
 import type { NexudusEntity } from '../../entities';
 import { commandFields } from './commands';
 import { createFields } from './create';
 import { findFields, findPagingFields, type NexudusFilter } from './find';
 import { sortFields } from './list';
-import { pagingFields } from './paging';
 import { rangesField } from './range';
 import { recordField } from './record';
 import { updateFields } from './update';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 
 import { toItems, type OperationExecutor } from '../../../shared/executor';
 import { recordLocator, type RecordPicker } from '../../../shared/fields';
+import { pagingFields } from '../../../shared/listPaging';
 import {
 	checkParameters,
 	isEmpty,
@@ -20,7 +21,7 @@ import type { NexudusEntity } from '../../entities';
 import { fetchRecordsByIds } from '../../readRecords';
 import type { DateQuery } from './dates';
 import { lowerCase } from './range';
-import { fetchRecordPages, pagingFields } from './paging';
+import { fetchRecordPages } from './paging';
 
 /** A search filter Nexudus documents for an entity: `<Entity>_<property>=value`. */
 export interface NexudusFilter {

@@ -1,43 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
-
-import { toItems, type OperationExecutor } from '../../../shared/executor';
-import { fetchPages } from '../../../shared/transport/paging';
-import { checkParameters } from '../../../shared/validation';
+import { fetchRecordPagesFrom } from '../../../shared/listPaging';
 import { nexudusApi, nexudusPaging } from '../../transport';
 
-/** Return All and Limit for an operation that lists records. */
-export function pagingFields(resource: string, operations: string[]): INodeProperties[] {
-	const displayOptions = { show: { resource: [resource], operation: operations } };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions,
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
-		},
-	];
-}
-
-const limitRule = {
-	limit: { label: 'Limit', schema: z.number().int().positive('Expected a whole number above 0') },
-};
-
-/** Fetches every page, or pages until Limit records are in, at Nexudus' largest page size. */
-export const fetchRecordPages: OperationExecutor = async function fetchRecordPages(requestData) {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? undefined : (checkParameters(this, limitRule).limit as number);
-	const records = await fetchPages(this, nexudusApi, nexudusPaging, requestData.options, limit);
-	return toItems(this, records);
-};
+/** Return All or Limit for Nexudus lists, at Nexudus' largest page size. */
+export const fetchRecordPages = fetchRecordPagesFrom(nexudusApi, nexudusPaging);
