@@ -8,6 +8,7 @@
  * Ports derive from the one setting N8N_PORT (default 5678), as in scripts/n8n/env.sh:
  * N8N_PORT + the entry's offset. SANDBOX_<NAME>_PORT sets one port, SANDBOX_HOST the host.
  */
+import { COPPER_API_KEY, COPPER_USER_EMAIL, createCopperSandbox } from './copper';
 import type { RunningServer } from './http';
 import { createNexudusSandbox, NEXUDUS_ADMIN_EMAIL, NEXUDUS_ADMIN_PASSWORD } from './nexudus';
 import { createSink } from './sink';
@@ -27,7 +28,12 @@ const SANDBOXES: SandboxEntry[] = [
 		start: async (port, host) => await createNexudusSandbox().start(port, host),
 		notes: `Basic ${NEXUDUS_ADMIN_EMAIL} / ${NEXUDUS_ADMIN_PASSWORD}; controls under /__sandbox`,
 	},
-	// { name: 'copper', portOffset: 11, ... },
+	{
+		name: 'copper',
+		portOffset: 11,
+		start: async (port, host) => await createCopperSandbox().start(port, host),
+		notes: `X-PW-AccessToken ${COPPER_API_KEY}, X-PW-UserEmail ${COPPER_USER_EMAIL}; controls under /__sandbox`,
+	},
 	// { name: 'onlyoffice', portOffset: 12, ... },
 	// { name: 'cotalker', portOffset: 13, ... },
 	{
