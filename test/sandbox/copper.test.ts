@@ -135,9 +135,9 @@ describe('Copper sandbox', () => {
 				'status',
 				'details',
 				'tags',
+				'custom_fields',
 				'date_created',
 				'date_modified',
-				'custom_fields',
 			]);
 			expect(task).toMatchObject({
 				name: 'My First Task',
@@ -419,13 +419,57 @@ describe('Copper sandbox', () => {
 	});
 
 	describe('search sort', () => {
+		// Seed: 920 My First Task / Olive / project / Open / None / due +2d / created first;
+		// 921 Follow up on Price Quote / - / opportunity / Completed / due -1d, completed -2d;
+		// 922 Call Ada back / Ada / person / High / no due; 923 Download the mobile app / - / none.
+		const ORDERS: Record<(typeof SORT_FIELDS)[number], [number[], number[]]> = {
+			name: [
+				[922, 923, 921, 920],
+				[920, 921, 923, 922],
+			],
+			assigned_to: [
+				[922, 920, 921, 923],
+				[921, 923, 920, 922],
+			],
+			related_to: [
+				[921, 922, 920, 923],
+				[923, 920, 922, 921],
+			],
+			status: [
+				[921, 920, 922, 923],
+				[920, 922, 923, 921],
+			],
+			priority: [
+				[920, 921, 923, 922],
+				[922, 920, 921, 923],
+			],
+			due_date: [
+				[921, 920, 922, 923],
+				[922, 923, 920, 921],
+			],
+			reminder_date: [
+				[920, 921, 922, 923],
+				[920, 921, 922, 923],
+			],
+			completed_date: [
+				[921, 920, 922, 923],
+				[920, 922, 923, 921],
+			],
+			date_created: [
+				[920, 921, 922, 923],
+				[923, 922, 921, 920],
+			],
+			date_modified: [
+				[920, 921, 922, 923],
+				[923, 922, 921, 920],
+			],
+		};
 		it.each(SORT_FIELDS.map((field) => [field]))(
-			'sorts by %s both ways, stable by id',
+			'sorts by %s both ways, nulls last ascending, ties by id',
 			async (field) => {
-				const asc = await searchIds({ sort_by: field, sort_direction: 'asc' });
-				const desc = await searchIds({ sort_by: field, sort_direction: 'desc' });
-				expect(asc).toHaveLength(4);
-				expect(new Set(desc)).toEqual(new Set(asc));
+				const [asc, desc] = ORDERS[field].map((ids) => ids.map((id) => 3716000 + id));
+				expect(await searchIds({ sort_by: field, sort_direction: 'asc' })).toEqual(asc);
+				expect(await searchIds({ sort_by: field, sort_direction: 'desc' })).toEqual(desc);
 			},
 		);
 

@@ -154,8 +154,8 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 		if (!('name' in body)) return copperError(422, "Name can't be blank");
 		const stamp = nowSeconds();
 		const result = applyTaskBody(blankTask(state.nextId, stamp), body, applyContext());
-		if ('status' in result && !('task' in result)) return result;
-		const { task } = result as { task: CopperTask };
+		if (!('task' in result)) return result;
+		const { task } = result;
 		// completed_date follows the status even on create.
 		task.completed_date = task.status === 'Completed' ? stamp : null;
 		store(task);

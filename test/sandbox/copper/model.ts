@@ -68,6 +68,12 @@ export type RenderedTask = Omit<CopperTask, 'custom' | 'followers'> & {
 	custom_fields: Array<{ custom_field_definition_id: number; value: CustomValue }>;
 };
 
+/** Seed 002 shows an unset MultiSelect as `[]` and an unset Checkbox as `false`. */
+function unsetValue(definition: CustomFieldDefinition): CustomValue {
+	if (definition.data_type === 'MultiSelect') return [];
+	return definition.data_type === 'Checkbox' ? false : null;
+}
+
 /** Renders like seed 002: every task-applicable definition appears, unset ones as null. */
 export function renderTask(task: CopperTask, definitions: CustomFieldDefinition[]): RenderedTask {
 	const onTasks = definitions.filter((definition) => definition.available_on.includes('task'));
@@ -84,12 +90,12 @@ export function renderTask(task: CopperTask, definitions: CustomFieldDefinition[
 		status: task.status,
 		details: task.details,
 		tags: [...task.tags],
-		date_created: task.date_created,
-		date_modified: task.date_modified,
 		custom_fields: onTasks.map((definition) => ({
 			custom_field_definition_id: definition.id,
-			value: custom.get(definition.id) ?? (definition.data_type === 'MultiSelect' ? [] : null),
+			value: custom.get(definition.id) ?? unsetValue(definition),
 		})),
+		date_created: task.date_created,
+		date_modified: task.date_modified,
 	};
 }
 

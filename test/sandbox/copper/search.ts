@@ -138,6 +138,7 @@ function sortKey(task: CopperTask, field: string, users: CopperUser[]): SortKey 
 		case 'name':
 			return task.name.toLowerCase();
 		case 'priority':
+			// By rank, "None" below "High" [?].
 			return task.priority === 'High' ? 1 : 0;
 		default:
 			return task[field as 'status' | 'due_date'];
