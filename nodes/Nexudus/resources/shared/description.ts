@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { pagingFields } from '../../../shared/listPaging';
+import { recordField } from '../../../shared/record';
 import type { NexudusEntity } from '../../entities';
 import { commandFields } from './commands';
 import { createFields } from './create';
 import { findFields, findPagingFields, type NexudusFilter } from './find';
 import { sortFields } from './list';
 import { rangesField } from './range';
-import { recordField } from './record';
+import { nexudusRecord } from './record';
 import { updateFields } from './update';
 import { operationSelector } from './operations';
 
@@ -23,7 +24,7 @@ export function entityDescription(
 	const searching = { resource, operation: ['find'], findBy: ['filters'] };
 	return [
 		operationSelector(entity, filters),
-		recordField(entity, ['get', 'update', 'delete']),
+		recordField(nexudusRecord(entity), ['get', 'update', 'delete']),
 		...findFields(entity, filters),
 		rangesField(entity, searching),
 		rangesField(entity, { resource, operation: ['range'] }),

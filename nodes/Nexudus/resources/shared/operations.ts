@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { runThroughExecutor } from '../../../shared/executor';
+import { recordIdRule, recordUrl } from '../../../shared/record';
 import { optionalRecordId, validateParameters } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { runCommand } from './commands';
@@ -18,7 +19,7 @@ import {
 import { sortRules } from './list';
 import { fetchRecordPages } from './paging';
 import { checkRanges, rangeDateQueries } from './range';
-import { recordIdRule, recordUrl } from './record';
+import { nexudusRecord } from './record';
 import { updateRecord } from './update';
 
 /**
@@ -57,7 +58,7 @@ export function operationSelector(
 				action: `Delete ${article} ${noun}`,
 				description: `Delete ${article} ${noun}`,
 				routing: {
-					request: { method: 'DELETE', url: recordUrl(entity) },
+					request: { method: 'DELETE', url: recordUrl(nexudusRecord(entity)) },
 					operations: { pagination: deleteRecord(entity) },
 				},
 			},
@@ -90,8 +91,8 @@ export function operationSelector(
 				action: `Get ${article} ${noun}`,
 				description: `Get one ${noun} by its ID`,
 				routing: {
-					request: { method: 'GET', url: recordUrl(entity) },
-					send: { preSend: [validateParameters(recordIdRule(entity))] },
+					request: { method: 'GET', url: recordUrl(nexudusRecord(entity)) },
+					send: { preSend: [validateParameters(recordIdRule(nexudusRecord(entity)))] },
 				},
 			},
 			{

@@ -3,11 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { toItems, type OperationExecutor } from '../../../shared/executor';
 import { fieldParameter, readRecordFields } from '../../../shared/fields';
 import { inputError } from '../../../shared/inputError';
+import { readRecordId } from '../../../shared/record';
 import { replaceRecord, type ReplaceShape } from '../../../shared/recordWrite';
 import { vendorRequest } from '../../../shared/transport/request';
 import { recordKeptOnUpdate, type NexudusEntity } from '../../entities';
 import { nexudusApi } from '../../transport';
-import { readRecordId } from './record';
+import { nexudusRecord } from './record';
 import { getRecord } from './write';
 
 /** Update: any documented field, each optional. */
@@ -42,7 +43,7 @@ const replaceShape = (entity: NexudusEntity): ReplaceShape => ({
 export function updateRecord(entity: NexudusEntity): OperationExecutor {
 	const shape = replaceShape(entity);
 	return async function updateRecord(requestData) {
-		const id = readRecordId(this, entity);
+		const id = readRecordId(this, nexudusRecord(entity));
 		const changes = readRecordFields(this, shape.fields, 'updateFields');
 		if (Object.keys(changes).length === 0) {
 			throw inputError(this, 'Add at least one field under "Update Fields"');

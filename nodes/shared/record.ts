@@ -1,0 +1,55 @@
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { z } from 'zod';
+
+import { recordLocator, type RecordPicker } from './fields';
+import { checkParameters } from './validation';
+
+/**
+ * A vendor's rule for record IDs: the check of an ID the user picked or typed, with messages in
+ * the words of the picker's noun (Nexudus: positive whole numbers; others: GUIDs, ObjectIds).
+ */
+export type RecordIdRule = (noun: string) => z.ZodTypeAny;
+
+/** The kind of record an operation acts on. */
+export interface RecordTarget {
+	/** The node's resource value. */
+	resource: string;
+	/** What users call one record, e.g. "coworker task". */
+	noun: string;
+	/** The endpoint below the base URL; a record lives at `<path>/<id>`. */
+	path: string;
+	picker: RecordPicker;
+	idRule: RecordIdRule;
+}
+
+/** A noun as a label: every word capitalised, e.g. "Coworker Task". */
+export const titleCase = (text: string) =>
+	text.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+
+/** The record an operation acts on, picked from a searchable list or given by ID. */
+export function recordField(target: RecordTarget, operations: string[]): INodeProperties {
+	return recordLocator(target.picker, {
+		displayName: titleCase(target.noun),
+		name: 'recordId',
+		required: true,
+		description: `The ${target.noun} to use`,
+		displayOptions: { show: { resource: [target.resource], operation: operations } },
+	});
+}
+
+/** The URL of the picked record; the ID is encoded like any path parameter. */
+export const recordUrl = (target: RecordTarget) =>
+	`=${target.path}/{{ encodeURIComponent($parameter.recordId) }}`;
+
+/** The check of the picked record's ID, for operations that only need it validated. */
+export const recordIdRule = (target: RecordTarget) => ({
+	recordId: { label: titleCase(target.noun), schema: target.idRule(target.noun) },
+});
+
+/** Reads and checks the picked record's ID, as the vendor's ID rule gives it. */
+export function readRecordId<Id = number>(
+	context: IExecuteSingleFunctions,
+	target: RecordTarget,
+): Id {
+	return checkParameters(context, recordIdRule(target)).recordId as Id;
+}
