@@ -542,6 +542,19 @@ describe('Copper sandbox', () => {
 			expect((await h.call(`${API}/tasks/3716920`)).status).toBe(200);
 		});
 
+		it('applies a rolling-window rate limit with 429s and no Retry-After', async () => {
+			await control('throttle?rate=2&windowSeconds=60');
+			expect((await h.call(`${API}/tasks/3716920`)).status).toBe(200);
+			expect((await h.call(`${API}/tasks/3716920`)).status).toBe(200);
+			const refused = await h.call(`${API}/tasks/3716920`);
+			expect(refused.status).toBe(429);
+			expect(refused.headers.get('retry-after')).toBeNull();
+			h.clock.current = new Date(START.getTime() + 61_000);
+			expect((await h.call(`${API}/tasks/3716920`)).status).toBe(200);
+			await control('throttle?off=true');
+			expect(h.sandbox.snapshot().throttle).toEqual({ remaining: 0, rate: undefined });
+		});
+
 		it('controls the clock and seeds tasks from bodies, with followers', async () => {
 			const clock = await control('clock?advanceSeconds=90');
 			expect(clock.nowSeconds).toBe(START_SECONDS + 90);

@@ -13,7 +13,7 @@
  *
  * Control API (no auth, never throttled; see copper/control.ts):
  *   POST /__sandbox/reset[?seed=false&searchCap=N]
- *   POST /__sandbox/throttle?count=2 | ?off=true        (429, no Retry-After)
+ *   POST /__sandbox/throttle?count=2 | ?rate=180&windowSeconds=60 | ?off=true   (429, no Retry-After)
  *   POST /__sandbox/clock?advanceSeconds=90 | ?set=2026-01-01T00:00:00Z
  *   POST /__sandbox/seed?count=1000 | body {tasks: [<task bodies as for POST /tasks>]}
  *   GET  /__sandbox/state          GET|DELETE /__sandbox/requests
@@ -40,6 +40,7 @@ import {
 	SEED_USERS,
 	seedTasks,
 } from './copper/seed';
+import { Throttle } from './copper/throttle';
 import { listen, readBody, type RunningServer, sendJson } from './http';
 
 export { COPPER_API_KEY, COPPER_APPLICATION, COPPER_USER_EMAIL } from './copper/auth';
@@ -75,8 +76,7 @@ export interface CopperState {
 	tasks: Map<number, CopperTask>;
 	nextId: number;
 	searchCap: number;
-	/** The next `throttleRemaining` vendor requests answer 429. */
-	throttleRemaining: number;
+	throttle: Throttle;
 	requests: RequestLogEntry[];
 }
 
@@ -84,7 +84,7 @@ export interface CopperSnapshot {
 	now: string;
 	nowSeconds: number;
 	searchCap: number;
-	throttle: { remaining: number };
+	throttle: ReturnType<Throttle['snapshot']>;
 	users: CopperUser[];
 	customFieldDefinitions: CustomFieldDefinition[];
 	tasks: RenderedTask[];
@@ -99,6 +99,8 @@ export interface CopperSandbox {
 	nowSeconds(): number;
 	reset(overrides?: { seed?: boolean; searchCap?: number }): void;
 	throttleNext(count: number): void;
+	/** At most `limit` vendor requests per rolling `windowSeconds`, else 429; null turns it off. */
+	setRateLimit(limit: number | null, windowSeconds?: number): void;
 	advanceClock(seconds: number): void;
 	setClock(at: Date): void;
 	/** Adds `count` generated tasks; returns their ids. */
@@ -136,7 +138,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 		tasks: new Map(),
 		nextId: FIRST_TASK_ID,
 		searchCap: options.searchCap ?? SEARCH_CAP,
-		throttleRemaining: 0,
+		throttle: new Throttle(),
 		requests: [],
 	};
 	const render = (task: CopperTask) => renderTask(task, state.definitions);
@@ -244,10 +246,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 	}
 
 	async function apiReply(req: IncomingMessage, segments: string[], log: RequestLogEntry) {
-		if (state.throttleRemaining > 0) {
-			state.throttleRemaining--;
-			return copperError(429, COPPER_THROTTLE_MESSAGE);
-		}
+		if (state.throttle.refuse(now().getTime())) return copperError(429, COPPER_THROTTLE_MESSAGE);
 		const email = authenticate(req.headers, keys);
 		if (!email) return copperError(401, COPPER_UNAUTHORIZED_MESSAGE);
 		const method = req.method ?? 'GET';
@@ -301,7 +300,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 		reset(overrides = {}) {
 			state.tasks = new Map();
 			state.nextId = FIRST_TASK_ID;
-			state.throttleRemaining = 0;
+			state.throttle = new Throttle();
 			state.requests = [];
 			state.searchCap = overrides.searchCap ?? options.searchCap ?? SEARCH_CAP;
 			if (overrides.seed ?? options.seed ?? true) seedTasks(nowSeconds()).forEach(store);
@@ -332,7 +331,10 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 		},
 		start: async (port = 0, host = '127.0.0.1') => await listen(sandbox.handler, port, host),
 		throttleNext(count) {
-			state.throttleRemaining = Math.max(0, Math.floor(count));
+			state.throttle.remaining = Math.max(0, Math.floor(count));
+		},
+		setRateLimit(limit, windowSeconds = 60) {
+			state.throttle.setRate(limit, windowSeconds);
 		},
 		advanceClock(seconds) {
 			clockOffsetMs += seconds * 1000;
@@ -363,7 +365,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 			now: now().toISOString(),
 			nowSeconds: nowSeconds(),
 			searchCap: state.searchCap,
-			throttle: { remaining: state.throttleRemaining },
+			throttle: state.throttle.snapshot(),
 			users: state.users,
 			customFieldDefinitions: state.definitions,
 			tasks: sandbox.listTasks(),

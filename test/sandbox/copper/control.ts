@@ -23,9 +23,15 @@ export function controlReply(
 			sandbox.reset({ seed: param('seed') !== 'false', searchCap: number('searchCap') });
 			return ok({ tasks: sandbox.state.tasks.size });
 		case 'throttle':
-			if (param('off') === 'true') sandbox.throttleNext(0);
-			else sandbox.throttleNext(number('count') ?? 1);
-			return ok({ throttle: { remaining: sandbox.state.throttleRemaining } });
+			if (param('off') === 'true') {
+				sandbox.throttleNext(0);
+				sandbox.setRateLimit(null);
+			} else if (param('rate') !== null) {
+				sandbox.setRateLimit(number('rate') ?? 0, number('windowSeconds') ?? 60);
+			} else {
+				sandbox.throttleNext(number('count') ?? 1);
+			}
+			return ok({ throttle: sandbox.state.throttle.snapshot() });
 		case 'clock': {
 			const target = param('set');
 			if (target !== null) sandbox.setClock(new Date(target));
