@@ -345,6 +345,11 @@ describe('Copper sandbox', () => {
 		it('filters by ids, statuses and tags (any of, case-insensitive)', async () => {
 			expect(await searchIds({ ids: [3716920, 3716921, 1] })).toEqual([3716921, 3716920]);
 			expect(await searchIds({ statuses: ['Completed'] })).toEqual([3716921]);
+			const completed = await search({ statuses: ['Completed'], page_size: 1 });
+			expect(completed.res.headers.get('x-pw-total')).toBe('1');
+			const open = await search({ statuses: ['Open'], page_size: 1 });
+			expect(open.res.headers.get('x-pw-total')).toBe('3');
+			expect(open.tasks).toHaveLength(1);
 			expect(await searchIds({ tags: ['renewal', 'onboarding'] })).toEqual([3716920, 3716922]);
 		});
 

@@ -19,9 +19,12 @@ export function controlReply(
 		body: { ok: true, ...extra },
 	});
 	switch (action) {
-		case 'reset':
-			sandbox.reset({ seed: param('seed') !== 'false', searchCap: number('searchCap') });
+		case 'reset': {
+			const cap = number('searchCap');
+			const searchCap = cap !== undefined && Number.isInteger(cap) && cap > 0 ? cap : undefined;
+			sandbox.reset({ seed: param('seed') !== 'false', searchCap });
 			return ok({ tasks: sandbox.state.tasks.size });
+		}
 		case 'throttle':
 			if (param('off') === 'true') {
 				sandbox.throttleNext(0);
