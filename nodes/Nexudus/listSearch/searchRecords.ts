@@ -1,41 +1,30 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { vendorRequest } from '../../shared/transport/request';
-import { nexudusApi, nexudusBaseUrl } from '../transport';
-
-const PAGE_SIZE = 50;
+import { recordSearches, type RecordSearch } from '../../shared/listSearch';
+import { nexudusApi, nexudusBaseUrl, nexudusPaging } from '../transport';
 
 /** What a record list shows: where to search, which filter the search text goes to, the label. */
-interface RecordSearch {
+interface NexudusSearch extends RecordSearch {
 	path: string;
 	textFilter: string;
 	orderBy: string;
 	/** 1 for ascending (the default), -1 for newest first. */
 	dir?: 1 | -1;
-	label: (record: IDataObject) => string;
 }
 
 /** A listSearch method over a Nexudus search endpoint, searching server-side and paging. */
-function searchRecords({ path, textFilter, orderBy, dir = 1, label }: RecordSearch) {
-	return async function search(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		const page = Number(paginationToken ?? 1);
-		const body = await vendorRequest<IDataObject>(this, nexudusApi, {
-			method: 'GET',
-			baseURL: await nexudusBaseUrl(this),
-			url: path,
-			qs: { page, size: PAGE_SIZE, orderBy, dir, ...(filter ? { [textFilter]: filter } : {}) },
-		});
-		const records = (body.Records as IDataObject[] | undefined) ?? [];
-		return {
-			results: records.map((record) => ({ name: label(record), value: String(record.Id) })),
-			paginationToken: body.HasNextPage === true ? String(page + 1) : undefined,
-		};
-	};
-}
+const searchRecords = recordSearches<NexudusSearch>({
+	api: nexudusApi,
+	pageSize: 50,
+	requestPage: async (context, { path, textFilter, orderBy, dir = 1 }, filter, page, size) => ({
+		method: 'GET',
+		baseURL: await nexudusBaseUrl(context),
+		url: path,
+		qs: { page, size, orderBy, dir, ...(filter ? { [textFilter]: filter } : {}) },
+	}),
+	readPage: nexudusPaging.readPage,
+	recordId: (record) => String(record.Id),
+});
 
 const named = (record: IDataObject) => String(record.Name ?? record.ToStringText ?? record.Id);
 const fullNamed = (record: IDataObject) =>

@@ -1,0 +1,54 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import type { PagingStyle } from './transport/paging';
+import { vendorRequest, type RequestOptions } from './transport/request';
+import type { VendorApi } from './transport/vendorApi';
+
+/** One searchable record list of a resource locator: at least how a record is labelled. */
+export interface RecordSearch {
+	label: (record: IDataObject) => string;
+}
+
+/** How a vendor serves its searchable record lists. */
+export interface RecordSearchSource<Search extends RecordSearch> {
+	api: VendorApi;
+	/** Records per page of the list the user scrolls. */
+	pageSize: number;
+	/** The request for one page (counted from 1) of the records matching the typed text, if any. */
+	requestPage: (
+		context: ILoadOptionsFunctions,
+		search: Search,
+		filter: string | undefined,
+		page: number,
+		pageSize: number,
+	) => Promise<RequestOptions>;
+	/** Reads one page's records, and whether more pages follow. */
+	readPage: PagingStyle['readPage'];
+	/** The value the locator keeps for a record: its ID as text. */
+	recordId: (record: IDataObject) => string;
+}
+
+/**
+ * Builds listSearch methods over a vendor's search endpoints: the vendor searches server-side and
+ * n8n asks for the next page as the user scrolls.
+ */
+export function recordSearches<Search extends RecordSearch>(source: RecordSearchSource<Search>) {
+	return (search: Search) =>
+		async function searchRecords(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+			paginationToken?: string,
+		): Promise<INodeListSearchResult> {
+			const page = Number(paginationToken ?? 1);
+			const request = await source.requestPage(this, search, filter, page, source.pageSize);
+			const body = await vendorRequest(this, source.api, request);
+			const { records, hasMore } = source.readPage(body, source.pageSize);
+			return {
+				results: records.map((record) => ({
+					name: search.label(record),
+					value: source.recordId(record),
+				})),
+				paginationToken: hasMore ? String(page + 1) : undefined,
+			};
+		};
+}
