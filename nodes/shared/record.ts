@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { recordLocator, type RecordPicker } from './fields';
+import { recordLocator, type RecordField, type RecordPicker } from './fields';
+import type { VendorApi } from './transport/vendorApi';
 import { checkParameters } from './validation';
 
 /**
@@ -20,6 +21,13 @@ export interface RecordTarget {
 	path: string;
 	picker: RecordPicker;
 	idRule: RecordIdRule;
+}
+
+/** A kind of record the node creates and updates: where it lives, and its writable fields. */
+export interface WritableRecord extends RecordTarget {
+	api: VendorApi;
+	/** Writable fields; the required ones must be set on create. */
+	fields: RecordField[];
 }
 
 /** A noun as a label: every word capitalised, e.g. "Coworker Task". */

@@ -102,7 +102,7 @@ export interface ReplaceSteps {
 export async function replaceRecord(
 	context: IExecuteSingleFunctions,
 	shape: ReplaceShape,
-	record: { id: number; noun: string },
+	record: { id: string | number; noun: string },
 	changes: IDataObject,
 	steps: ReplaceSteps,
 ): Promise<void> {

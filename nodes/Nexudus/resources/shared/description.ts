@@ -1,15 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { createFields } from '../../../shared/create';
 import { pagingFields } from '../../../shared/listPaging';
 import { recordField } from '../../../shared/record';
+import { updateFields } from '../../../shared/update';
 import type { NexudusEntity } from '../../entities';
 import { commandFields } from './commands';
-import { createFields } from './create';
 import { findFields, findPagingFields, type NexudusFilter } from './find';
 import { sortFields } from './list';
 import { rangesField } from './range';
-import { nexudusRecord } from './record';
-import { updateFields } from './update';
+import { nexudusRecord, nexudusWritable } from './record';
 import { operationSelector } from './operations';
 
 /**
@@ -32,8 +32,8 @@ export function entityDescription(
 		...sortFields(entity, { resource, operation: ['list', 'range'] }),
 		...findPagingFields(entity),
 		...pagingFields(entity.resource, ['list', 'range']),
-		...createFields(entity),
-		...updateFields(entity),
+		...createFields(nexudusWritable(entity)),
+		...updateFields(nexudusWritable(entity)),
 		...commandFields(entity),
 	];
 }

@@ -1,7 +1,8 @@
-import type { RecordTarget } from '../../../shared/record';
+import type { RecordTarget, WritableRecord } from '../../../shared/record';
 import { pickedRecordId } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { pickers } from '../../pickers';
+import { nexudusApi } from '../../transport';
 
 /** A Nexudus entity as the record an operation acts on: IDs are positive whole numbers. */
 export const nexudusRecord = (entity: NexudusEntity): RecordTarget => ({
@@ -10,4 +11,11 @@ export const nexudusRecord = (entity: NexudusEntity): RecordTarget => ({
 	path: entity.path,
 	picker: pickers[entity.resource as keyof typeof pickers],
 	idRule: pickedRecordId,
+});
+
+/** A Nexudus entity as a record the node creates and updates. */
+export const nexudusWritable = (entity: NexudusEntity): WritableRecord => ({
+	...nexudusRecord(entity),
+	api: nexudusApi,
+	fields: entity.fields,
 });
