@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollChanges } from '../shared/polling/pollChanges';
-import { checkTriggerFilters, triggerFilterCollection } from './trigger/filters';
+import { checkTriggerFilters, triggerFilters } from './trigger/filters';
 import { nexudusChangeFeed, type NexudusEvent } from './trigger/changeFeed';
 import { nexudusEntities } from './resources';
 import { nexudusIcon } from './icon';
@@ -54,8 +54,8 @@ export class NexudusTrigger implements INodeType {
 				],
 				default: 'createdOrUpdated',
 			},
-			triggerFilterCollection('coworkerTask'),
-			triggerFilterCollection('crmOpportunityHistory'),
+			triggerFilters('coworkerTask'),
+			triggerFilters('crmOpportunityHistory'),
 		],
 	};
 

@@ -1,25 +1,23 @@
-import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
-import { z } from 'zod';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { recordLocator, type RecordPicker } from '../../shared/fields';
-import { checkParameters, isEmpty, pickedRecordId } from '../../shared/validation';
+import {
+	readTriggerFilters,
+	triggerFilterCollection,
+	type TriggerFilter,
+	type TriggerFilterSet,
+} from '../../shared/polling/triggerFilters';
 import type { NexudusEntity } from '../entities';
 import { pickers } from '../pickers';
 
-/** A filter of the trigger: a record picked from a list, or a switch. */
-interface TriggerFilter {
-	/** The parameter inside the Filters collection. */
-	name: string;
-	displayName: string;
-	description: string;
-	/** The Nexudus filter it becomes: `<Entity>_<suffix>`. */
+/** A filter of the trigger, and the Nexudus filter it becomes: `<Entity>_<suffix>`. */
+interface NexudusTriggerFilter extends TriggerFilter {
 	suffix: string;
-	picker?: RecordPicker;
 }
 
 /** The trigger's filters for each resource, in the collection they sit in. */
-const triggerFilters: Record<string, { collection: string; filters: TriggerFilter[] }> = {
+const filterSets: Record<string, TriggerFilterSet<NexudusTriggerFilter>> = {
 	coworkerTask: {
+		resource: 'coworkerTask',
 		collection: 'filters',
 		filters: [
 			{
@@ -52,6 +50,7 @@ const triggerFilters: Record<string, { collection: string; filters: TriggerFilte
 		],
 	},
 	crmOpportunityHistory: {
+		resource: 'crmOpportunityHistory',
 		collection: 'historyFilters',
 		filters: [
 			{
@@ -72,55 +71,15 @@ const triggerFilters: Record<string, { collection: string; filters: TriggerFilte
 	},
 };
 
-/** The Filters collection of the trigger for one resource, built from the filter table. */
-export function triggerFilterCollection(resource: string): INodeProperties {
-	const { collection, filters } = triggerFilters[resource];
-	return {
-		displayName: 'Filters',
-		name: collection,
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		hint: 'Only changes of records that match every filter are reported. A filter left empty is ignored.',
-		displayOptions: { show: { resource: [resource] } },
-		options: filters
-			.map((filter): INodeProperties => {
-				const base = { displayName: filter.displayName, name: filter.name };
-				const description = filter.description;
-				return filter.picker
-					? recordLocator(filter.picker, { ...base, description })
-					: { ...base, description, type: 'boolean', default: false };
-			})
-			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
-}
+/** The trigger's Filters collection for one resource. */
+export const triggerFilters = (resource: string) => triggerFilterCollection(filterSets[resource]);
 
-/**
- * Reads and checks the filters the user added into Nexudus query parameters. A filter left empty
- * is ignored; a picked record must be an ID, or the poll fails naming the filter.
- */
+/** Reads and checks the filters the user added into Nexudus query parameters. */
 export function checkTriggerFilters(context: IPollFunctions, entity: NexudusEntity): IDataObject {
-	const { collection, filters } = triggerFilters[entity.resource];
-	const added = context.getNodeParameter(collection, {}) as IDataObject;
-	const valueOf = (filter: TriggerFilter) =>
-		context.getNodeParameter(`${collection}.${filter.name}`, '', { extractValue: true });
-	const chosen = filters.filter((filter) => filter.name in added && !isEmpty(valueOf(filter)));
-	const values = checkParameters(
-		context,
-		Object.fromEntries(
-			chosen.map((filter) => [
-				`${collection}.${filter.name}`,
-				{
-					label: filter.displayName,
-					schema: filter.picker ? pickedRecordId(filter.picker.noun) : z.boolean(),
-				},
-			]),
-		),
-	);
 	return Object.fromEntries(
-		chosen.map((filter) => [
+		readTriggerFilters(context, filterSets[entity.resource]).map(({ filter, value }) => [
 			`${entity.name}_${filter.suffix}`,
-			values[`${collection}.${filter.name}`] as IDataObject[string],
+			value,
 		]),
 	);
 }
