@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { errorExcerpt, isMarkup } from '../shared/transport/errorText';
 import type { PagingStyle } from '../shared/transport/paging';
 import type { ApiContext } from '../shared/transport/request';
+import { throttlingRetryPolicy } from '../shared/transport/throttling';
 import type { VendorApi, VendorFailure } from '../shared/transport/vendorApi';
 
 interface NexudusFieldError {
@@ -40,6 +41,8 @@ export const nexudusApi: VendorApi = {
 	displayName: 'Nexudus',
 	credentialType: 'nexudusSpacesApi',
 	throttleStatus: 409,
+	// Nexudus sends Retry-After with its 409s; the shared fixed wait covers an answer without one.
+	throttlePolicy: throttlingRetryPolicy,
 	failureIn: nexudusFailure,
 };
 
@@ -50,7 +53,7 @@ export const nexudusPaging: PagingStyle = {
 		...options,
 		qs: { ...options.qs, page: pageIndex + 1, size: pageSize },
 	}),
-	readPage: (body) => {
+	readPage: ({ body }) => {
 		const page = (body ?? {}) as IDataObject;
 		return {
 			records: (page.Records as IDataObject[] | undefined) ?? [],

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import type { PagingStyle } from './transport/paging';
-import { vendorRequest, type RequestOptions } from './transport/request';
+import { sendVendorRequest, type RequestOptions } from './transport/request';
 import type { VendorApi } from './transport/vendorApi';
 
 /** One searchable record list of a resource locator: at least how a record is labelled. */
@@ -41,8 +41,8 @@ export function recordSearches<Search extends RecordSearch>(source: RecordSearch
 		): Promise<INodeListSearchResult> {
 			const page = Number(paginationToken ?? 1);
 			const request = await source.requestPage(this, search, filter, page, source.pageSize);
-			const body = await vendorRequest(this, source.api, request);
-			const { records, hasMore } = source.readPage(body, source.pageSize);
+			const response = await sendVendorRequest(this, source.api, request);
+			const { records, hasMore } = source.readPage(response, source.pageSize, page - 1);
 			return {
 				results: records.map((record) => ({
 					name: search.label(record),

@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { parseDate, toMinuteStamp } from '../../shared/dates';
 import type { ChangeFeed, ChangeStream } from '../../shared/polling/changeFeed';
-import { vendorRequest } from '../../shared/transport/request';
+import { sendVendorRequest } from '../../shared/transport/request';
 import type { NexudusEntity } from '../entities';
 import { fetchRecordsByIds } from '../readRecords';
 import { nexudusApi, nexudusPaging } from '../transport';
@@ -51,7 +51,7 @@ export function nexudusChangeFeed(
 ): ChangeFeed {
 	const { baseURL } = account;
 	const search = async (property: ChangeTime, qs: IDataObject) =>
-		await vendorRequest<IDataObject>(context, nexudusApi, {
+		await sendVendorRequest(context, nexudusApi, {
 			method: 'GET',
 			baseURL,
 			url: entity.path,
@@ -62,17 +62,17 @@ export function nexudusChangeFeed(
 		name: property,
 		async fetchPage(since, pageIndex) {
 			const from = since ? { [`from_${entity.name}_${property}`]: toMinuteStamp(since) } : {};
-			const body = await search(property, {
+			const response = await search(property, {
 				...from,
 				dir: 1,
 				page: pageIndex + 1,
 				size: nexudusPaging.maxPageSize,
 			});
-			return nexudusPaging.readPage(body, nexudusPaging.maxPageSize);
+			return nexudusPaging.readPage(response, nexudusPaging.maxPageSize, pageIndex);
 		},
 		async fetchNewest(count) {
-			const body = await search(property, { dir: -1, page: 1, size: count });
-			return nexudusPaging.readPage(body, count).records;
+			const response = await search(property, { dir: -1, page: 1, size: count });
+			return nexudusPaging.readPage(response, count, 0).records;
 		},
 		timeOf: (record) => timeOf(record, property),
 		reports,

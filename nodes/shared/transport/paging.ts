@@ -1,7 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { vendorRequest, type ApiContext, type RequestOptions } from './request';
-import type { VendorApi } from './vendorApi';
+import { sendVendorRequest, type ApiContext, type RequestOptions } from './request';
+import type { VendorApi, VendorResponse } from './vendorApi';
+
+/** What a page reads from: the decoded body and the response headers (a total may come in one). */
+export type PageResponse = Pick<VendorResponse, 'body' | 'headers'>;
 
 /** How one vendor pages a list: where the page goes in a request, and how a page reads. */
 export interface PagingStyle {
@@ -9,8 +12,15 @@ export interface PagingStyle {
 	maxPageSize: number;
 	/** Returns the request for page `pageIndex` (counted from 0) of `pageSize` records. */
 	requestPage(options: RequestOptions, pageIndex: number, pageSize: number): RequestOptions;
-	/** Reads one page's records, and whether the vendor says more pages follow. */
-	readPage(body: unknown, pageSize: number): { records: IDataObject[]; hasMore: boolean };
+	/**
+	 * Reads page `pageIndex` (counted from 0) of `pageSize` records: its records, and whether the
+	 * vendor says more pages follow, from the body or from a header.
+	 */
+	readPage(
+		response: PageResponse,
+		pageSize: number,
+		pageIndex: number,
+	): { records: IDataObject[]; hasMore: boolean };
 }
 
 /**
@@ -27,12 +37,12 @@ export async function fetchPages(
 	const pageSize = Math.min(paging.maxPageSize, limit ?? paging.maxPageSize);
 	const records: IDataObject[] = [];
 	for (let pageIndex = 0; ; pageIndex++) {
-		const body = await vendorRequest(
+		const response = await sendVendorRequest(
 			context,
 			api,
 			paging.requestPage(options, pageIndex, pageSize),
 		);
-		const page = paging.readPage(body, pageSize);
+		const page = paging.readPage(response, pageSize, pageIndex);
 		records.push(...page.records);
 		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
 		if (!page.hasMore || page.records.length === 0) return records;

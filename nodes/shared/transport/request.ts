@@ -26,15 +26,16 @@ export type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
 
 /**
  * Sends one authenticated request to a vendor and returns its decoded response.
- * - Throttling answers are waited out as the vendor's Retry-After says, within `policy`.
+ * - Throttling answers are waited out as the vendor's Retry-After says, or else as its throttle
+ *   policy says, within that policy.
  * - Error statuses, and failures the vendor reports in a 2xx body, become a NodeApiError carrying
  *   the vendor's own message. The request, and so the credential, never goes into the error.
  */
-async function sendVendorRequest<T = unknown>(
+export async function sendVendorRequest<T = unknown>(
 	context: ApiContext,
 	api: VendorApi,
 	options: RequestOptions,
-	policy: RetryPolicy = throttlingRetryPolicy,
+	policy: RetryPolicy = api.throttlePolicy ?? throttlingRetryPolicy,
 ): Promise<VendorResponse<T>> {
 	const { response, stillThrottled, attempts, waitedMs } = await waitOutThrottling(
 		async () => await sendOnce(context, api, options),

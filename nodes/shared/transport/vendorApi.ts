@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { RetryPolicy } from './throttling';
+
 /** A failure the vendor reports in a response body, whatever the HTTP status said. */
 export interface VendorFailure {
 	message: string;
@@ -14,6 +16,8 @@ export interface VendorApi {
 	credentialType: string;
 	/** The HTTP status the vendor answers when it throttles a client. */
 	throttleStatus: number;
+	/** How throttled requests are retried; the shared throttlingRetryPolicy when not given. */
+	throttlePolicy?: RetryPolicy;
 	/** Finds the vendor's own explanation of a failure in a response body, if there is one. */
 	failureIn(body: unknown, statusCode: number): VendorFailure | undefined;
 }
@@ -23,4 +27,12 @@ export interface VendorResponse<T = unknown> {
 	body: T;
 	statusCode: number;
 	headers: IDataObject;
+}
+
+/** A header's value, whatever the case of its name, or undefined when it is not there. */
+export function headerValue(headers: IDataObject, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	const header = Object.entries(headers).find(([key]) => key.toLowerCase() === wanted);
+	if (header === undefined || header[1] === undefined || header[1] === null) return undefined;
+	return String(header[1]);
 }
