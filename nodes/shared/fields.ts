@@ -2,20 +2,17 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { z } from 'zod';
 
 import { toWallClock } from './dates';
+import type { IdRule } from './idRule';
 import { inputError } from './inputError';
-import {
-	checkParameters,
-	dateInput,
-	pickedRecordId,
-	requiredText,
-	type ParameterRules,
-} from './validation';
+import { checkParameters, dateInput, requiredText, type ParameterRules } from './validation';
 
 /** How a record is picked: the listSearch method behind a searchable resource locator. */
 export interface RecordPicker {
 	searchListMethod: string;
 	/** What the records are called, e.g. "coworker". */
 	noun: string;
+	/** The vendor's rule for the records' IDs: the "By ID" mode and the check of a picked ID. */
+	idRule: IdRule;
 }
 
 /** One writable field of a vendor record: where it goes in the API, and how users see it. */
@@ -47,7 +44,7 @@ export interface RecordField {
 const parameterName = (field: RecordField) =>
 	field.property.charAt(0).toLowerCase() + field.property.slice(1);
 
-/** A searchable resource locator for picking one record, with an ID mode. */
+/** A searchable resource locator for picking one record, with an ID mode (the vendor's ID rule). */
 export function recordLocator(
 	picker: RecordPicker,
 	base: Pick<INodeProperties, 'displayName' | 'name'> & Partial<INodeProperties>,
@@ -68,17 +65,20 @@ export function recordLocator(
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. 1234567',
+				placeholder: picker.idRule.placeholder,
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\d+$', errorMessage: 'Enter a numeric ID' },
+						properties: { regex: picker.idRule.pattern, errorMessage: picker.idRule.message },
 					},
 				],
 			},
 		],
 	};
 }
+
+/** The run-time check of a record picked or typed in `picker`, by the vendor's ID rule. */
+export const pickedId = (picker: RecordPicker) => picker.idRule.picked(picker.noun);
 
 /** The UI parameter for one field, without display options. */
 export function fieldParameter(field: RecordField, required = false): INodeProperties {
@@ -113,7 +113,7 @@ function fieldSchema(field: RecordField, required: boolean): z.ZodTypeAny {
 		})
 		.transform((value) => toWallClock(value)!);
 	const checked = {
-		record: pickedRecordId(field.picker?.noun ?? 'record'),
+		record: field.picker ? pickedId(field.picker) : z.never(),
 		boolean: z.boolean({ invalid_type_error: 'Expected true or false' }),
 		number: z.number({ invalid_type_error: 'Expected a number' }),
 		dateTime: field.wallClock ? wallClock : dateInput.transform(formatDate),

@@ -1,15 +1,8 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import type { z } from 'zod';
 
 import { recordLocator, type RecordField, type RecordPicker } from './fields';
 import type { VendorApi } from './transport/vendorApi';
 import { checkParameters } from './validation';
-
-/**
- * A vendor's rule for record IDs: the check of an ID the user picked or typed, with messages in
- * the words of the picker's noun (Nexudus: positive whole numbers; others: GUIDs, ObjectIds).
- */
-export type RecordIdRule = (noun: string) => z.ZodTypeAny;
 
 /** The kind of record an operation acts on. */
 export interface RecordTarget {
@@ -19,8 +12,8 @@ export interface RecordTarget {
 	noun: string;
 	/** The endpoint below the base URL; a record lives at `<path>/<id>`. */
 	path: string;
+	/** How the record is picked, with the vendor's ID rule (see IdRule). */
 	picker: RecordPicker;
-	idRule: RecordIdRule;
 }
 
 /** A kind of record the node creates and updates: where it lives, and its writable fields. */
@@ -51,7 +44,10 @@ export const recordUrl = (target: RecordTarget) =>
 
 /** The check of the picked record's ID, for operations that only need it validated. */
 export const recordIdRule = (target: RecordTarget) => ({
-	recordId: { label: titleCase(target.noun), schema: target.idRule(target.noun) },
+	recordId: {
+		label: titleCase(target.noun),
+		schema: target.picker.idRule.picked(target.noun),
+	},
 });
 
 /** Reads and checks the picked record's ID, as the vendor's ID rule gives it. */

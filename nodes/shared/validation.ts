@@ -69,17 +69,21 @@ export const optionalRecordId = z.preprocess(
 	recordId.optional(),
 );
 
+/** IDs, each checked by `id`: `a, b, c` as typed, or one ID or a list of IDs from an expression. */
+export const idList = (id: z.ZodTypeAny) =>
+	z.preprocess(
+		(value) => {
+			if (typeof value === 'number') return [value];
+			if (typeof value !== 'string') return value;
+			return value.trim() === '' ? [] : value.split(',').map((item) => item.trim());
+		},
+		z
+			.array(id, { invalid_type_error: 'Expected IDs separated by commas' })
+			.min(1, 'Enter at least one ID'),
+	);
+
 /** Record ids: `12, 15, 19` as typed, or one id or a list of ids from an expression. */
-export const recordIdList = z.preprocess(
-	(value) => {
-		if (typeof value === 'number') return [value];
-		if (typeof value !== 'string') return value;
-		return value.trim() === '' ? [] : value.split(',').map((id) => id.trim());
-	},
-	z
-		.array(recordId, { invalid_type_error: 'Expected IDs separated by commas' })
-		.min(1, 'Enter at least one ID'),
-);
+export const recordIdList = idList(recordId);
 
 /** A date in ISO 8601 form, as n8n's date picker gives it. */
 export const dateInput = z

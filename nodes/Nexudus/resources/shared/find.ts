@@ -7,13 +7,12 @@ import type {
 import { z } from 'zod';
 
 import { toItems, type OperationExecutor } from '../../../shared/executor';
-import { recordLocator, type RecordPicker } from '../../../shared/fields';
+import { pickedId, recordLocator, type RecordPicker } from '../../../shared/fields';
 import { pagingFields } from '../../../shared/listPaging';
 import {
 	checkParameters,
 	isEmpty,
 	numericId,
-	pickedRecordId,
 	recordIdList,
 	type ParameterRules,
 } from '../../../shared/validation';
@@ -98,7 +97,7 @@ export function checkFilters(entity: NexudusEntity, filters: NexudusFilter[]) {
 				continue;
 			}
 			const schema = {
-				record: pickedRecordId(filter.picker?.noun ?? 'record'),
+				record: filter.picker ? pickedId(filter.picker) : z.never(),
 				id: numericId,
 				number: z.number({ invalid_type_error: 'Expected a number' }),
 			}[filter.type as 'record' | 'id' | 'number'];

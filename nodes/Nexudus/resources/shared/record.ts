@@ -1,16 +1,14 @@
 import type { RecordTarget, WritableRecord } from '../../../shared/record';
-import { pickedRecordId } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { pickers } from '../../pickers';
 import { nexudusApi } from '../../transport';
 
-/** A Nexudus entity as the record an operation acts on: IDs are positive whole numbers. */
+/** A Nexudus entity as the record an operation acts on: its pickers carry the ID rule. */
 export const nexudusRecord = (entity: NexudusEntity): RecordTarget => ({
 	resource: entity.resource,
 	noun: entity.noun,
 	path: entity.path,
 	picker: pickers[entity.resource as keyof typeof pickers],
-	idRule: pickedRecordId,
 });
 
 /** A Nexudus entity as a record the node creates and updates. */
