@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { recordLocator, type RecordPicker } from '../fields';
-import { checkParameters, isEmpty, pickedRecordId } from '../validation';
+import { pickedId, recordLocator, type RecordPicker } from '../fields';
+import { checkParameters, isEmpty } from '../validation';
 
 /** A filter of a trigger: a record picked from a list, or a switch when it has no picker. */
 export interface TriggerFilter {
@@ -68,7 +68,7 @@ export function readTriggerFilters<F extends TriggerFilter>(
 				path(filter),
 				{
 					label: filter.displayName,
-					schema: filter.picker ? pickedRecordId(filter.picker.noun) : z.boolean(),
+					schema: filter.picker ? pickedId(filter.picker) : z.boolean(),
 				},
 			]),
 		),
