@@ -11,6 +11,26 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
+/** What a sandbox route answers: a status, a JSON body, and any extra headers. */
+export interface Reply {
+	status: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+/** How a `/__sandbox/<action>` control request reads its query, and what it answers when done. */
+export function controlQuery(url: URL) {
+	const param = (name: string) => url.searchParams.get(name);
+	return {
+		param,
+		number: (name: string) => (param(name) === null ? undefined : Number(param(name))),
+		ok: (extra: Record<string, unknown> = {}): Reply => ({
+			status: 200,
+			body: { ok: true, ...extra },
+		}),
+	};
+}
+
 export async function readBody(req: IncomingMessage): Promise<string> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -3,6 +3,7 @@
  * Copper's `/developer_api/` space). No auth, never throttled.
  */
 import type { CopperSandbox } from '../copper';
+import { controlQuery } from '../http';
 import type { Reply } from './replies';
 
 export function controlReply(
@@ -12,12 +13,7 @@ export function controlReply(
 	action: string,
 	body: Record<string, unknown> | undefined,
 ): Reply {
-	const param = (name: string) => url.searchParams.get(name);
-	const number = (name: string) => (param(name) === null ? undefined : Number(param(name)));
-	const ok = (extra: Record<string, unknown> = {}): Reply => ({
-		status: 200,
-		body: { ok: true, ...extra },
-	});
+	const { param, number, ok } = controlQuery(url);
 	switch (action) {
 		case 'reset': {
 			const cap = number('searchCap');

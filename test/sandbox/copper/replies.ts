@@ -4,11 +4,9 @@
  * emulator leaves it out, so a client must not depend on it.
  */
 
-export interface Reply {
-	status: number;
-	body: unknown;
-	headers?: Record<string, string>;
-}
+import type { Reply } from '../http';
+
+export type { Reply };
 
 export function copperError(status: number, message: string): Reply {
 	return { status, body: { status, message } };

@@ -3,6 +3,7 @@
  * vendor's `/api/` space). No auth, never throttled.
  */
 import type { NexudusSandbox, NexudusSettings } from '../nexudus';
+import { controlQuery } from '../http';
 import type { Reply } from './replies';
 
 export function controlReply(
@@ -11,12 +12,7 @@ export function controlReply(
 	url: URL,
 	action: string,
 ): Reply {
-	const param = (name: string) => url.searchParams.get(name);
-	const number = (name: string) => (param(name) === null ? undefined : Number(param(name)));
-	const ok = (extra: Record<string, unknown> = {}): Reply => ({
-		status: 200,
-		body: { ok: true, ...extra },
-	});
+	const { param, number, ok } = controlQuery(url);
 	switch (action) {
 		case 'reset': {
 			const overrides: Partial<NexudusSettings> = {};

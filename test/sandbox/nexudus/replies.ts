@@ -1,10 +1,8 @@
 /** Reply values shared by the Nexudus emulator's route handlers. */
 
-export interface Reply {
-	status: number;
-	body: unknown;
-	headers?: Record<string, string>;
-}
+import type { Reply } from '../http';
+
+export type { Reply };
 
 export const NOT_FOUND = 'Not found';
 
