@@ -1,6 +1,6 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { nexudusApi } from '../transport';
+import { nexudusApi, nexudusBaseUrl } from '../transport';
 
 /** The Nexudus account a trigger watches: every Nexudus tenant shares one API address. */
 export interface NexudusAccount {
@@ -12,8 +12,5 @@ export interface NexudusAccount {
 
 export async function nexudusAccount(context: IPollFunctions): Promise<NexudusAccount> {
 	const credentials = await context.getCredentials(nexudusApi.credentialType);
-	return {
-		baseURL: String(credentials.baseUrl).replace(/\/+$/, ''),
-		email: String(credentials.email),
-	};
+	return { baseURL: await nexudusBaseUrl(context), email: String(credentials.email) };
 }
