@@ -46,7 +46,8 @@ log="$N8N_USER_FOLDER/dev.log"
 
 # Every port this instance needs must be free: say which one is taken and how to move.
 for entry in "n8n:$N8N_PORT" "task broker:$N8N_RUNNERS_BROKER_PORT" \
-	"Nexudus sandbox:$SANDBOX_NEXUDUS_PORT" "sink:$SANDBOX_SINK_PORT"; do
+	"Nexudus sandbox:$SANDBOX_NEXUDUS_PORT" "Copper sandbox:$SANDBOX_COPPER_PORT" \
+	"sink:$SANDBOX_SINK_PORT"; do
 	port="${entry##*:}"
 	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 		echo "dev: port $port (${entry%:*}) is in use, perhaps by another instance." >&2
@@ -99,11 +100,25 @@ rm -rf "$examples"
 mkdir -p "$examples"
 for file in examples/*.json; do
 	sed -e "s|127.0.0.1:5688|127.0.0.1:$SANDBOX_NEXUDUS_PORT|g" \
+		-e "s|127.0.0.1:5689|127.0.0.1:$SANDBOX_COPPER_PORT|g" \
 		-e "s|127.0.0.1:5697|127.0.0.1:$SANDBOX_SINK_PORT|g" "$file" >"$examples/$(basename "$file")"
 done
 # Imported only when missing, so that changes made in the editor survive a restart.
-credential_ids=(nexudusSandbox01)
+credential_ids=(nexudusSandbox01 copperSandbox01)
+# Whatever example workflows there are (none is fine).
+shopt -s nullglob
 workflow_files=("$examples"/*.workflow.json)
+shopt -u nullglob
+# One credential of sandbox.credentials.json in a file of its own, so that importing a missing
+# credential leaves the others (and the user's changes to them) as they are.
+credential_file() {
+	node -e 'const [file, id] = process.argv.slice(1);
+		const all = JSON.parse(require("node:fs").readFileSync(file, "utf8"));
+		const found = all.filter((credential) => credential.id === id);
+		if (found.length !== 1) throw new Error(`no credential ${id} in ${file}`);
+		process.stdout.write(JSON.stringify(found));' "$examples/sandbox.credentials.json" "$1" \
+		>"$examples/credential-$1.json"
+}
 args=()
 for id in "${credential_ids[@]}"; do args+=("--credential=$id"); done
 for file in "${workflow_files[@]}"; do
@@ -117,7 +132,8 @@ fi
 imported=0
 for id in "${credential_ids[@]}"; do
 	if grep -qx "$id" <<<"$missing"; then
-		quiet "import credential" n8n import:credentials --input="$examples/sandbox.credentials.json"
+		quiet "extract credential $id" credential_file "$id"
+		quiet "import credential $id" n8n import:credentials --input="$examples/credential-$id.json"
 		imported=$((imported + 1))
 	fi
 done
@@ -128,9 +144,9 @@ for file in "${workflow_files[@]}"; do
 	fi
 done
 if [[ -z "$missing" ]]; then
-	echo "dev: kept the example workflows and the sandbox credential as they are (--reset restores them)"
+	echo "dev: kept the example workflows and the sandbox credentials as they are (--reset restores them)"
 else
-	echo "dev: imported $imported of the examples (sandbox credential and workflows)$($reset && echo ', as --reset asks')"
+	echo "dev: imported $imported of the examples (sandbox credentials and workflows)$($reset && echo ', as --reset asks')"
 fi
 
 start_group node_modules/.bin/tsc --watch --preserveWatchOutput -p tsconfig.json \
@@ -159,12 +175,17 @@ else
 	sign_in="Sign in with the owner account this folder already has (default $owner_email / $owner_password)"
 fi
 
+workflow_names="$(node -e 'const read = (file) => JSON.parse(require("node:fs").readFileSync(file, "utf8"));
+	console.log(process.argv.slice(1).map((file) => JSON.stringify(read(file).name)).join(", ") || "none");' \
+	"${workflow_files[@]}")"
+
 cat <<MSG
 
   n8n $N8N_VERSION is ready: $url
   $sign_in
-  Workflows: "Nexudus Spaces: every operation" and "Nexudus Spaces: changed coworker tasks"
-  Sandboxes: Nexudus http://127.0.0.1:$SANDBOX_NEXUDUS_PORT/api, sink http://127.0.0.1:$SANDBOX_SINK_PORT/__sink/items
+  Workflows: $workflow_names
+  Sandboxes: Nexudus http://127.0.0.1:$SANDBOX_NEXUDUS_PORT/api, Copper http://127.0.0.1:$SANDBOX_COPPER_PORT/developer_api/v1,
+             sink http://127.0.0.1:$SANDBOX_SINK_PORT/__sink/items
   Folder: $N8N_USER_FOLDER (n8n.log, dev.log)   Ctrl-C stops everything.
 
 MSG

@@ -35,7 +35,7 @@ interface Instance {
 }
 
 /** The ports an instance opens, as scripts/n8n/env.sh derives them from N8N_PORT. */
-const portsOf = (port: number) => [port, port + 1, port + 2, port + 10, port + 19];
+const portsOf = (port: number) => [port, port + 1, port + 2, port + 10, port + 11, port + 19];
 
 /** Whether anything accepts connections on 127.0.0.1:port. */
 const isOpen = async (port: number) =>

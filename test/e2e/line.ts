@@ -26,6 +26,7 @@ import { NexudusSandboxClient, changeKey, checkOperationsRun } from './nexudus';
 const PACKAGE = 'n8n-nodes-crm-tasks';
 /** The ports the examples use: those derived from the default N8N_PORT 5678 (scripts/n8n/env.sh). */
 const EXAMPLE_NEXUDUS = '127.0.0.1:5688';
+const EXAMPLE_COPPER = '127.0.0.1:5689';
 const EXAMPLE_SINK = '127.0.0.1:5697';
 const CREDENTIAL_ID = 'nexudusSandbox01';
 const OPERATIONS_ID = 'nexudusTour00001';
@@ -46,7 +47,8 @@ export async function runLine(
 ): Promise<void> {
 	const checks = allChecks.prefixed(`[n8n ${version}]`);
 	const folder = join(work, `n8n-${version}`);
-	const [n8nPort, brokerPort, executeBrokerPort, nexudusPort, sinkPort] = await freePorts(5);
+	const [n8nPort, brokerPort, executeBrokerPort, nexudusPort, copperPort, sinkPort] =
+		await freePorts(6);
 	const env = await n8nEnvironment({
 		N8N_VERSION: version,
 		N8N_USER_FOLDER: folder,
@@ -54,6 +56,7 @@ export async function runLine(
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_EXECUTE_BROKER_PORT: String(executeBrokerPort),
 		SANDBOX_NEXUDUS_PORT: String(nexudusPort),
+		SANDBOX_COPPER_PORT: String(copperPort),
 		SANDBOX_SINK_PORT: String(sinkPort),
 	});
 	const n8n = async (...args: string[]) => await run('n8n', args, env);
@@ -62,7 +65,7 @@ export async function runLine(
 	const children: ChildProcess[] = [];
 	const started = Date.now();
 	console.log(
-		`[n8n ${version}] ports: n8n ${n8nPort}, task broker ${brokerPort}/${executeBrokerPort}, Nexudus sandbox ${nexudusPort}, sink ${sinkPort}; folder ${folder}`,
+		`[n8n ${version}] ports: n8n ${n8nPort}, task broker ${brokerPort}/${executeBrokerPort}, Nexudus sandbox ${nexudusPort}, Copper sandbox ${copperPort}, sink ${sinkPort}; folder ${folder}`,
 	);
 
 	try {
@@ -109,6 +112,8 @@ export async function runLine(
 			text
 				.split(EXAMPLE_NEXUDUS)
 				.join(`127.0.0.1:${nexudusPort}`)
+				.split(EXAMPLE_COPPER)
+				.join(`127.0.0.1:${copperPort}`)
 				.split(EXAMPLE_SINK)
 				.join(`127.0.0.1:${sinkPort}`);
 		for (const file of [

@@ -8,6 +8,7 @@ import {
 	type CopperSandbox,
 	type CopperSandboxOptions,
 	createCopperSandbox,
+	RELATED_PATHS,
 	type RenderedTask,
 	type RunningServer,
 	SORT_FIELDS,
@@ -529,6 +530,127 @@ describe('Copper sandbox', () => {
 					{ id: 2, name: 'Email', rank: 1 },
 				],
 			});
+		});
+	});
+
+	describe('related records', () => {
+		const searchRelated = async (plural: string, body: unknown) => {
+			const res = await h.call(`${API}/${plural}/search`, { method: 'POST', json: body });
+			return { res, records: (await res.json()) as Json[] };
+		};
+		const names = async (plural: string, body: Json) =>
+			(await searchRelated(plural, body)).records.map((record) => record.name);
+
+		it('lists every type by name, as a bare array with X-PW-TOTAL', async () => {
+			const expected: Record<string, string[]> = {
+				leads: ['Jordan Lee', 'Priya Natarajan', 'Sam Rivera'],
+				people: ['Kim Tanaka', 'Luis Ortega', 'Mia Svensson', 'Noah Becker'],
+				companies: ['Acme Corp', 'Globex', 'Initech', 'Umbrella Health'],
+				opportunities: ['Acme renewal', 'Globex expansion', 'Initech pilot'],
+				projects: ['Data migration', 'Office move', 'Website relaunch'],
+			};
+			expect(Object.keys(RELATED_PATHS).sort()).toEqual(Object.keys(expected).sort());
+			for (const [plural, wanted] of Object.entries(expected)) {
+				const { res, records } = await searchRelated(plural, {});
+				expect(res.status).toBe(200);
+				expect(res.headers.get('x-pw-total')).toBe(String(wanted.length));
+				expect(records.map((record) => record.name)).toEqual(wanted);
+			}
+			const { records } = await searchRelated('opportunities', { name: 'acme' });
+			expect(records).toEqual([
+				{ id: 4, name: 'Acme renewal', company_id: 31001, status: 'Open', monetary_value: 120000 },
+			]);
+		});
+
+		it('filters by name case-insensitively anywhere in it, sorts both ways, pages from the body', async () => {
+			expect(await names('people', { name: 'KIM' })).toEqual(['Kim Tanaka']);
+			expect(await names('companies', { name: 'EX' })).toEqual(['Globex']);
+			expect(
+				await names('projects', { name: 'I', sort_by: 'name', sort_direction: 'desc' }),
+			).toEqual(['Website relaunch', 'Office move', 'Data migration']);
+			const none = await searchRelated('leads', { name: 'nobody' });
+			expect([none.records, none.res.headers.get('x-pw-total')]).toEqual([[], '0']);
+			const page2 = await h.call(`${API}/people/search?page_size=1`, {
+				method: 'POST',
+				json: { page_size: 3, page_number: 2 },
+			});
+			expect(page2.headers.get('x-pw-total')).toBe('4');
+			expect(((await page2.json()) as Json[]).map((record) => record.name)).toEqual([
+				'Noah Becker',
+			]);
+			expect(await names('people', { page_size: 500, page_number: 1 })).toHaveLength(4);
+			expect(await names('people', { page_size: 2, page_number: 3 })).toEqual([]);
+		});
+
+		it('rejects bad search bodies with 422 {status, message}', async () => {
+			for (const body of [
+				{ name: 7 },
+				{ sort_by: 'date_modified' },
+				{ sort_direction: 'up' },
+				{ page_size: 0 },
+				{ page_number: 1.5 },
+			]) {
+				const { res, records } = await searchRelated('companies', body);
+				expect(res.status).toBe(422);
+				expect(records).toMatchObject({ status: 422 });
+			}
+			const notJson = await h.call(`${API}/companies/search`, { method: 'POST', body: '[' });
+			expect(notJson.status).toBe(400);
+			expect((await h.call(`${API}/companies/search`)).status).toBe(405);
+		});
+
+		it('reads one record by id, and 404s with {status, message} for an unknown one', async () => {
+			const res = await h.call(`${API}/projects/144296`);
+			expect(res.status).toBe(200);
+			expect(await res.json()).toEqual({ id: 144296, name: 'Website relaunch', status: 'Open' });
+			expect(await (await h.call(`${API}/people/5`)).json()).toMatchObject({
+				id: 5,
+				name: 'Kim Tanaka',
+				company_id: 31001,
+			});
+			for (const path of ['people/4', 'projects/1', 'companies/x', 'leads/8893401/extra']) {
+				const gone = await h.call(`${API}/${path}`);
+				expect(gone.status).toBe(404);
+				expect(await gone.json()).toEqual({ status: 404, message: 'Resource not found' });
+			}
+		});
+
+		it('authenticates and throttles like every vendor endpoint', async () => {
+			const anonymous = await h.call(`${API}/leads/search`, { method: 'POST', headers: {} });
+			expect(anonymous.status).toBe(401);
+			await control('throttle?count=1');
+			expect((await h.call(`${API}/projects/144296`)).status).toBe(429);
+			expect((await h.call(`${API}/projects/144296`)).status).toBe(200);
+		});
+
+		it('accepts a task related to a seeded record and answers 422 for an id its type lacks', async () => {
+			for (const task of h.sandbox.listTasks()) {
+				const { id, type } = task.related_resource;
+				if (type === null) continue;
+				const plural = Object.keys(RELATED_PATHS).find((path) => RELATED_PATHS[path] === type);
+				expect((await h.call(`${API}/${plural}/${id}`)).status).toBe(200);
+			}
+			const created = await create({ name: 'x', related_resource: { id: 31004, type: 'company' } });
+			expect(created.task.related_resource).toEqual({ id: 31004, type: 'company' });
+			const unknown = await create({ name: 'x', related_resource: { id: 4, type: 'person' } });
+			expect(unknown.res.status).toBe(422);
+			expect(unknown.task).toEqual({
+				status: 422,
+				message: 'Invalid related_resource: no person with id 4',
+			});
+			const before = h.sandbox.getTask(3716920);
+			const update = await put(3716920, { related_resource: { id: 999, type: 'project' } });
+			expect(update.res.status).toBe(422);
+			expect(h.sandbox.getTask(3716920)).toEqual(before);
+			const moved = await put(3716920, { related_resource: { id: 8893402, type: 'lead' } });
+			expect(moved.task.related_resource).toEqual({ id: 8893402, type: 'lead' });
+			expect(
+				(
+					await control('seed', {
+						tasks: [{ name: 'y', related_resource: { id: 1, type: 'lead' } }],
+					})
+				).error,
+			).toContain('no lead with id 1');
 		});
 	});
 

@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- local tooling, not shipped */
 /**
  * Stateful local emulator of Copper CRM's Developer API v1 for tasks (vendors.md §2, seed 002),
- * for tests and (later) the end-to-end suite. Vendor API under `/developer_api/v1`, test
- * controls under `/__sandbox`.
+ * for tests, `npm run dev` and (later) the end-to-end suite. Vendor API under `/developer_api/v1`,
+ * test controls under `/__sandbox`.
  *
  *   const sandbox = createCopperSandbox({ now: () => fixedDate });
  *   const server = await sandbox.start(0); // { url, port, close() }
@@ -10,6 +10,8 @@
  * Vendor API (headers X-PW-AccessToken / X-PW-Application: developer_api / X-PW-UserEmail):
  *   POST /tasks/search   GET|PUT|DELETE /tasks/{id}   POST /tasks
  *   POST /users/search   GET /users/me   GET /account   GET /custom_field_definitions
+ *   POST /{leads|people|companies|opportunities|projects}/search   GET /{...same}/{id}
+ *     (fixed related records, copper/related.ts; a task's related_resource must name one)
  *
  * Control API (no auth, never throttled; see copper/control.ts):
  *   POST /__sandbox/reset[?seed=false&searchCap=N]
@@ -31,6 +33,13 @@ import {
 	type RenderedTask,
 	renderTask,
 } from './copper/model';
+import {
+	type RelatedRecords,
+	relatedReply,
+	type RelatedType,
+	relatedTypeAt,
+	SEED_RELATED,
+} from './copper/related';
 import { copperError, NOT_FOUND, type Reply } from './copper/replies';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SEARCH_CAP, searchTasks } from './copper/search';
 import {
@@ -46,6 +55,8 @@ import { listen, readBody, type RunningServer, sendJson } from './http';
 export { COPPER_API_KEY, COPPER_APPLICATION, COPPER_USER_EMAIL } from './copper/auth';
 export { MAX_PAGE_SIZE, SEARCH_CAP, SORT_FIELDS } from './copper/search';
 export type { RenderedTask } from './copper/model';
+export type { RelatedRecord, RelatedRecords, RelatedType } from './copper/related';
+export { RELATED_PATHS, SEED_RELATED } from './copper/related';
 export type { RunningServer } from './http';
 
 export const COPPER_BASE_PATH = '/developer_api/v1';
@@ -56,7 +67,10 @@ export interface CopperSandboxOptions {
 	keys?: ApiKey[];
 	/** Injectable clock; the control API's clock offset is added on top. */
 	now?: () => Date;
-	/** Seed the demo users' tasks (default true). Users and definitions are always there. */
+	/**
+	 * Seed the demo users' tasks (default true). Users, definitions and related records are
+	 * always there.
+	 */
 	seed?: boolean;
 	/** Record cap of a search (default 100,000, Copper's); lower it to test the cap. */
 	searchCap?: number;
@@ -73,6 +87,7 @@ export interface RequestLogEntry {
 export interface CopperState {
 	users: CopperUser[];
 	definitions: CustomFieldDefinition[];
+	related: RelatedRecords;
 	tasks: Map<number, CopperTask>;
 	nextId: number;
 	searchCap: number;
@@ -87,6 +102,7 @@ export interface CopperSnapshot {
 	throttle: ReturnType<Throttle['snapshot']>;
 	users: CopperUser[];
 	customFieldDefinitions: CustomFieldDefinition[];
+	related: RelatedRecords;
 	tasks: RenderedTask[];
 }
 
@@ -135,6 +151,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 	const state: CopperState = {
 		users: SEED_USERS.map((user) => ({ ...user })),
 		definitions: SEED_DEFINITIONS,
+		related: SEED_RELATED,
 		tasks: new Map(),
 		nextId: FIRST_TASK_ID,
 		searchCap: options.searchCap ?? SEARCH_CAP,
@@ -146,6 +163,8 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 		users: state.users,
 		definitions: state.definitions,
 		nowSeconds: nowSeconds(),
+		relatedExists: (type: string, id: number) =>
+			state.related[type as RelatedType]?.some((record) => record.id === id) ?? false,
 	});
 	const store = (task: CopperTask) => {
 		state.tasks.set(task.id, task);
@@ -228,10 +247,16 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 			.toLowerCase();
 	}
 
-	async function usersSearch(req: IncomingMessage, log: RequestLogEntry): Promise<Reply> {
+	/** Reads a JSON object body into the request log; undefined when it is not one. */
+	async function readJsonBody(req: IncomingMessage, log: RequestLogEntry) {
 		const raw = await readBody(req);
 		const body = parseJsonObject(raw);
 		log.body = body ?? raw;
+		return body;
+	}
+
+	async function usersSearch(req: IncomingMessage, log: RequestLogEntry): Promise<Reply> {
+		const body = await readJsonBody(req, log);
 		if (!body) return copperError(400, 'Invalid JSON body');
 		const pageNumber = Number(body.page_number ?? 1);
 		const pageSize = Math.min(Number(body.page_size ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
@@ -253,6 +278,11 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 		const [resource, ...rest] = segments;
 		const me = state.users.find((user) => user.email.toLowerCase() === email.toLowerCase());
 		if (resource === 'tasks') return await taskReply(req, rest, log);
+		const relatedType = relatedTypeAt(resource);
+		if (relatedType) {
+			const records = state.related[relatedType];
+			return await relatedReply(records, method, rest, async () => await readJsonBody(req, log));
+		}
 		if (resource === 'users' && rest[0] === 'search' && method === 'POST') {
 			return await usersSearch(req, log);
 		}
@@ -368,6 +398,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 			throttle: state.throttle.snapshot(),
 			users: state.users,
 			customFieldDefinitions: state.definitions,
+			related: state.related,
 			tasks: sandbox.listTasks(),
 		}),
 		getTask(id) {

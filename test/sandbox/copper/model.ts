@@ -10,7 +10,8 @@ export const PRIORITIES: Priority[] = ['None', 'High'];
 export const STATUSES: Status[] = ['Open', 'Completed'];
 /**
  * Copper's docs show only "project" on a task; the rest follow Copper's parent-type
- * convention [?] (vendors.md §2.3). The emulator accepts these five.
+ * convention [?] (vendors.md §2.3). The emulator accepts these five, and only ids of its
+ * seeded records of that type (copper/related.ts).
  */
 export const RELATED_TYPES = ['lead', 'person', 'company', 'opportunity', 'project'];
 
@@ -110,6 +111,8 @@ export interface ApplyContext {
 	users: CopperUser[];
 	definitions: CustomFieldDefinition[];
 	nowSeconds: number;
+	/** Whether a related record of this type and id exists (copper/related.ts). */
+	relatedExists(type: string, id: number): boolean;
 }
 
 function dateRule(field: 'due_date' | 'reminder_date'): FieldRule {
@@ -178,7 +181,7 @@ const RULES: Record<string, FieldRule> = {
 		task.name = value;
 		return undefined;
 	},
-	related_resource: (task, value) => {
+	related_resource: (task, value, { relatedExists }) => {
 		if (value === null) {
 			task.related_resource = { id: null, type: null };
 			return undefined;
@@ -191,6 +194,8 @@ const RULES: Record<string, FieldRule> = {
 		if (!isInt(id) || typeof type !== 'string' || !RELATED_TYPES.includes(type)) {
 			return `related_resource must be {id, type} with type one of ${RELATED_TYPES.join(', ')}`;
 		}
+		// Copper's wording for a missing related record is not documented [?].
+		if (!relatedExists(type, id)) return `Invalid related_resource: no ${type} with id ${id}`;
 		task.related_resource = { id, type };
 		return undefined;
 	},

@@ -66,7 +66,10 @@ export const SEED_DEFINITIONS: CustomFieldDefinition[] = [
 export const FIRST_TASK_ID = 3716920;
 const DAY = 86400;
 
-/** Four tasks: assigned/unassigned, project/opportunity/person/none, open/completed. */
+/**
+ * Four tasks: assigned/unassigned, open/completed, related to a project, an opportunity, a
+ * person (copper/related.ts: Website relaunch, Acme renewal, Kim Tanaka) and nothing.
+ */
 export function seedTasks(nowSeconds: number): CopperTask[] {
 	const base = nowSeconds - 10 * DAY;
 	const task = (offset: number, fields: Partial<CopperTask>): CopperTask => ({
@@ -112,7 +115,10 @@ export function seedTasks(nowSeconds: number): CopperTask[] {
 	];
 }
 
-/** `count` plain tasks, one second apart in creation, cycling assignees and statuses. */
+/**
+ * `count` plain tasks (related to nothing), one second apart in creation, cycling assignees and
+ * statuses.
+ */
 export function generateTasks(count: number, firstId: number, nowSeconds: number): CopperTask[] {
 	return Array.from({ length: count }, (_, index) => ({
 		...blankTask(firstId + index, nowSeconds - count + index),
