@@ -12,7 +12,8 @@ import { checkTriggerFilters, triggerFilters } from './trigger/filters';
 import { nexudusChangeFeed, type NexudusEvent } from './trigger/changeFeed';
 import { nexudusEntities } from './resources';
 import { nexudusIcon } from './icon';
-import { nexudusAccount } from './trigger/account';
+import { triggerAccount } from '../shared/polling/account';
+import { nexudusApi } from './transport';
 import { resourceSelector } from './resources/resourceSelector';
 import {
 	searchBusinesses,
@@ -74,7 +75,7 @@ export class NexudusTrigger implements INodeType {
 		const entity = nexudusEntities.find((candidate) => candidate.resource === resource)!;
 		const event = this.getNodeParameter('event') as NexudusEvent;
 		const filters: IDataObject = checkTriggerFilters(this, entity);
-		const account = await nexudusAccount(this);
+		const account = await triggerAccount(this, nexudusApi);
 		return await pollChanges(this, nexudusChangeFeed(this, { entity, event, filters, account }));
 	}
 }

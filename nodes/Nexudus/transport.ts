@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { baseUrlOf } from '../shared/transport/baseUrl';
 import { errorExcerpt, isMarkup } from '../shared/transport/errorText';
 import type { PagingStyle } from '../shared/transport/paging';
 import type { ApiContext } from '../shared/transport/request';
@@ -63,7 +64,4 @@ export const nexudusPaging: PagingStyle = {
 };
 
 /** The API base URL from the credential, without a trailing slash. */
-export async function nexudusBaseUrl(context: ApiContext): Promise<string> {
-	const credentials = await context.getCredentials(nexudusApi.credentialType);
-	return String(credentials.baseUrl).replace(/\/+$/, '');
-}
+export const nexudusBaseUrl = async (context: ApiContext) => await baseUrlOf(context, nexudusApi);

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems, type OperationExecutor } from './executor';
-import { fieldParameter, readRecordFields } from './fields';
+import { fieldParameter } from './fields';
+import { readRecordFields } from './fieldValues';
 import { readRecord } from './readRecord';
-import type { WritableRecord } from './record';
+import { preparedBody, type WritableRecord } from './record';
 import { vendorRequest } from './transport/request';
 
 /** Create: the required fields up front, every other documented field under Additional Fields. */
@@ -33,25 +34,35 @@ export function createFields(record: WritableRecord): INodeProperties[] {
  */
 export type CreatedId = (context: IExecuteSingleFunctions, answer: IDataObject) => string | number;
 
-/** Creates the record, then reads it back so the output is the whole new record. */
-export function createThenReadBack(record: WritableRecord, createdId: CreatedId): OperationExecutor {
-	const fields = record.fields;
+/** The body of a create: the required fields and the additional fields the user set. */
+async function createBody(context: IExecuteSingleFunctions, record: WritableRecord) {
+	const { fields } = record;
+	const body = {
+		...readRecordFields(
+			context,
+			fields.filter((field) => field.required),
+		),
+		...readRecordFields(
+			context,
+			fields.filter((field) => !field.required),
+			'additionalFields',
+		),
+	};
+	return await preparedBody(context, record, body);
+}
+
+/**
+ * Creates the record and outputs it whole: read back by the ID in the vendor's answer when
+ * `createdId` is given (the answer is only an acknowledgement), else the answer itself.
+ */
+export function createRecord(record: WritableRecord, createdId?: CreatedId): OperationExecutor {
 	return async function createRecord(requestData) {
-		const body = {
-			...readRecordFields(
-				this,
-				fields.filter((field) => field.required),
-			),
-			...readRecordFields(
-				this,
-				fields.filter((field) => !field.required),
-				'additionalFields',
-			),
-		};
+		const body = await createBody(this, record);
 		const answer = await vendorRequest<IDataObject>(this, record.api, {
 			...requestData.options,
 			body,
 		});
+		if (!createdId) return toItems(this, answer);
 		const id = createdId(this, answer);
 		return toItems(this, await readRecord(this, record.api, record.path, id, requestData.options));
 	};

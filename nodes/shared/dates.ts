@@ -1,17 +1,23 @@
+import type { IDataObject } from 'n8n-workflow';
+
 const ISO_DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * Reads a date as users and n8n's date picker write it: ISO 8601 with or without time, seconds
- * and offset. A value without an offset is taken as UTC, never as the machine's local time.
- * Returns undefined for anything else.
+ * and offset. A value without an offset is a wall-clock time in `timeZone` (IANA) when given,
+ * else UTC; never the machine's local time. Returns undefined for anything else.
  */
-export function parseDate(value: unknown): Date | undefined {
+export function parseDate(value: unknown, timeZone?: string): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
 	if (typeof value !== 'string') return undefined;
 	const match = ISO_DATE_TIME.exec(value.trim());
 	if (!match) return undefined;
 	const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '0'] = match;
+	if (!match[8] && timeZone) {
+		const utc = parseDate(`${value.trim()}Z`);
+		return utc && new Date(utc.getTime() - zoneOffsetMs(utc, timeZone));
+	}
 	const offset = match[8] ?? 'Z';
 	const normalised = `${year}-${month}-${day}T${hour}:${minute}:${second}.${fraction.padEnd(3, '0').slice(0, 3)}${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`;
 	const date = new Date(normalised);
@@ -19,6 +25,39 @@ export function parseDate(value: unknown): Date | undefined {
 	// Reject dates that JavaScript rolls over, such as 2026-02-30.
 	const calendarCheck = new Date(`${year}-${month}-${day}T00:00:00Z`);
 	return calendarCheck.getUTCDate() === Number(day) ? date : undefined;
+}
+
+/**
+ * How far the wall clock of `timeZone` (IANA, e.g. Europe/Berlin) is ahead of UTC around `wall`, a
+ * wall-clock time written as if it were UTC. Twice, so that a time near a daylight-saving change
+ * gets the offset in force at the moment it names.
+ */
+function zoneOffsetMs(wall: Date, timeZone: string): number {
+	const offsetAt = (instant: Date) => {
+		const parts = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		}).formatToParts(instant);
+		const part = (type: string) =>
+			Number(parts.find((candidate) => candidate.type === type)!.value);
+		const asUtc = Date.UTC(
+			part('year'),
+			part('month') - 1,
+			part('day'),
+			part('hour'),
+			part('minute'),
+			part('second'),
+		);
+		return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+	};
+	const first = offsetAt(wall);
+	return offsetAt(new Date(wall.getTime() - first));
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -48,6 +87,28 @@ export function toMinuteStamp(date: Date): string {
 export function toUnixSeconds(date: Date): number {
 	return Math.floor(date.getTime() / 1000);
 }
+
+/** Unix seconds as ISO 8601 in UTC; undefined for anything but a number of seconds. */
+export function fromUnixSeconds(value: unknown): string | undefined {
+	if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+	return new Date(value * 1000).toISOString();
+}
+
+/**
+ * Adds a readable copy beside each date a vendor gives in Unix seconds, keeping the raw value:
+ * `due_date: 1496799000` gains `due_date_iso: '2017-06-07T01:30:00.000Z'`. An empty date gets an
+ * empty copy (null), so every record of a kind has the same fields.
+ */
+export const withReadableDates =
+	(properties: string[]) =>
+	(record: IDataObject): IDataObject => {
+		const readable: IDataObject = { ...record };
+		for (const property of properties) {
+			if (property in record)
+				readable[`${property}_iso`] = fromUnixSeconds(record[property]) ?? null;
+		}
+		return readable;
+	};
 
 /** Drops everything below `granularityMs`, e.g. the seconds of a minute-precision API. */
 export function floorTo(date: Date, granularityMs: number): Date {

@@ -1,10 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { toWallClock } from './dates';
 import type { IdRule } from './idRule';
-import { inputError } from './inputError';
-import { checkParameters, dateInput, requiredText, type ParameterRules } from './validation';
 
 /** How a record is picked: the listSearch method behind a searchable resource locator. */
 export interface RecordPicker {
@@ -15,17 +11,51 @@ export interface RecordPicker {
 	idRule: IdRule;
 }
 
+/** The kinds of value a field holds; each has its own control, check and body form. */
+export type FieldType =
+	| 'string'
+	| 'text'
+	| 'boolean'
+	| 'number'
+	| 'dateTime'
+	| 'record'
+	| 'options'
+	| 'stringList'
+	| 'recordList'
+	| 'optionList'
+	| 'object'
+	| 'customFields';
+
 /** One writable field of a vendor record: where it goes in the API, and how users see it. */
 export interface RecordField {
-	/** The property name in the vendor's JSON, e.g. `DueDate`. */
+	/** The property name in the vendor's JSON, e.g. `DueDate` or `due_date`. */
 	property: string;
 	displayName: string;
-	type: 'string' | 'text' | 'boolean' | 'number' | 'dateTime' | 'record';
+	type: FieldType;
 	description?: string;
 	/** Required when creating a record. */
 	required?: boolean;
-	/** For `record` fields: how the user picks the record. */
+	/** For `record` and `recordList` fields: how the user picks the records (and their ID rule). */
 	picker?: RecordPicker;
+	/** For `options` and `optionList`: the values the vendor accepts. */
+	options?: INodePropertyOptions[];
+	/** For `recordList`: the loadOptions method listing the records by name; else IDs are typed. */
+	loadOptionsMethod?: string;
+	/** For `recordList`: the value that stands for "none", e.g. Copper's -2 for "no assignee". */
+	none?: { name: string; value: number };
+	/** For `object`: its properties, each a field of its own. */
+	fields?: RecordField[];
+	/**
+	 * For `customFields`: the loadOptions method listing the definitions. The body gets
+	 * `[{ <definitionProperty>: id, value: <as typed, null when empty> }]`; the vendor's write hook
+	 * turns the typed values into what each definition's type takes.
+	 */
+	definitions?: { loadOptionsMethod: string; definitionProperty: string };
+	/**
+	 * For `dateTime` fields: a time typed without an offset is in the workflow's time zone (else in
+	 * UTC). For vendors whose dates are moments, such as Unix seconds.
+	 */
+	workflowTimeZone?: boolean;
 	/** For `dateTime` fields: how the vendor writes dates. Defaults to ISO 8601 in UTC. */
 	formatDate?: (date: Date) => string | number;
 	/**
@@ -38,11 +68,16 @@ export interface RecordField {
 	 * date in UTC. Only one of the two is ever sent: the one the user set (see recordWrite.ts).
 	 */
 	sameValueAs?: string;
+	/** Whether an update may clear the field (send null), see update.ts. */
+	clearable?: boolean;
 }
 
-/** The parameter name of a field: its API property in camelCase. */
-const parameterName = (field: RecordField) =>
-	field.property.charAt(0).toLowerCase() + field.property.slice(1);
+/** The parameter name of a field: its API property in camelCase (`due_date` → `dueDate`). */
+export const parameterName = (field: Pick<RecordField, 'property'>) =>
+	(field.property.charAt(0).toLowerCase() + field.property.slice(1)).replace(
+		/_([a-z])/g,
+		(_, letter: string) => letter.toUpperCase(),
+	);
 
 /** A searchable resource locator for picking one record, with an ID mode (the vendor's ID rule). */
 export function recordLocator(
@@ -99,71 +134,81 @@ export function fieldParameter(field: RecordField, required = false): INodePrope
 			return { ...base, type: 'dateTime', default: '' };
 		case 'text':
 			return { ...base, type: 'string', default: '', typeOptions: { rows: 4 } };
+		case 'options':
+			return {
+				...base,
+				type: 'options',
+				options: field.options!,
+				default: field.options![0].value,
+			};
+		case 'stringList':
+			return { ...base, type: 'string', default: '', placeholder: 'e.g. first, second' };
+		case 'optionList':
+			return { ...base, type: 'multiOptions', options: field.options!, default: [] };
+		case 'recordList':
+			return field.loadOptionsMethod
+				? {
+						...base,
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: field.loadOptionsMethod },
+						default: [],
+					}
+				: { ...base, type: 'string', default: '', placeholder: 'e.g. 1234, 5678' };
+		case 'object':
+			return {
+				...base,
+				type: 'fixedCollection',
+				placeholder: `Set ${field.displayName}`,
+				default: {},
+				options: [
+					{
+						displayName: field.displayName,
+						name: 'value',
+						values: field.fields!.map((part) => fieldParameter(part, true)),
+					},
+				],
+			};
+		case 'customFields':
+			return customFieldsParameter(field, base);
 		default:
 			return { ...base, type: 'string', default: '' };
 	}
 }
 
-function fieldSchema(field: RecordField, required: boolean): z.ZodTypeAny {
-	const formatDate = field.formatDate ?? ((date: Date) => date.toISOString());
-	const wallClock = z
-		.union([z.string(), z.date()])
-		.refine((value) => toWallClock(value) !== undefined, {
-			message: 'Expected a date such as 2026-05-31 or 2026-05-31T14:30:00',
-		})
-		.transform((value) => toWallClock(value)!);
-	const checked = {
-		record: field.picker ? pickedId(field.picker) : z.never(),
-		boolean: z.boolean({ invalid_type_error: 'Expected true or false' }),
-		number: z.number({ invalid_type_error: 'Expected a number' }),
-		dateTime: field.wallClock ? wallClock : dateInput.transform(formatDate),
-		text: required ? requiredText : z.string(),
-		string: required ? requiredText : z.string(),
-	}[field.type];
-	if (required) return checked;
-	// An optional date left empty clears the vendor's value.
-	return field.type === 'dateTime'
-		? z.preprocess(
-				(value) => (value === '' || value === null ? null : value),
-				checked.nullable().optional(),
-			)
-		: checked.optional();
-}
-
-/**
- * Reads fields from the current item into a vendor body. Fields under `collection` (e.g.
- * `additionalFields`) are optional and only sent when set; the others are required.
- * Invalid values fail with an input error naming the field, before any request. Of two fields
- * that write the same value (`sameValueAs`), at most one may be set.
- */
-export function readRecordFields(
-	context: IExecuteSingleFunctions,
-	fields: RecordField[],
-	collection?: string,
-): IDataObject {
-	const rules: ParameterRules = {};
-	const set = collection ? (context.getNodeParameter(collection, {}) as IDataObject) : undefined;
-	for (const field of fields) {
-		const name = parameterName(field);
-		if (set && !(name in set)) continue;
-		const path = collection ? `${collection}.${name}` : name;
-		rules[path] = { label: field.displayName, schema: fieldSchema(field, !collection) };
-	}
-	const parsed = checkParameters(context, rules);
-	const body: IDataObject = {};
-	for (const field of fields) {
-		const path = collection ? `${collection}.${parameterName(field)}` : parameterName(field);
-		if (parsed[path] !== undefined) body[field.property] = parsed[path] as IDataObject[string];
-	}
-	for (const field of fields) {
-		const twin = fields.find((other) => other.property === field.sameValueAs);
-		if (twin && field.property in body && twin.property in body) {
-			throw inputError(
-				context,
-				`Set either "${twin.displayName}" or "${field.displayName}", not both`,
-				{ description: 'Both describe the same value; the node sends the one you set.' },
-			);
-		}
-	}
-	return body;
+function customFieldsParameter(
+	field: RecordField,
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+): INodeProperties {
+	return {
+		...base,
+		type: 'fixedCollection',
+		placeholder: 'Add Custom Field',
+		typeOptions: { multipleValues: true },
+		default: {},
+		options: [
+			{
+				displayName: 'Custom Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'definition',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: field.definitions!.loadOptionsMethod },
+						default: '',
+						description:
+							'The custom field to set. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description:
+							'The value as you would type it: text, a number, a date, true or false, or the name of an option (several separated by commas). Leave it empty to clear the field.',
+					},
+				],
+			},
+		],
+	};
 }

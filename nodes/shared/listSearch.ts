@@ -7,6 +7,11 @@ import type { VendorApi } from './transport/vendorApi';
 /** One searchable record list of a resource locator: at least how a record is labelled. */
 export interface RecordSearch {
 	label: (record: IDataObject) => string;
+	/**
+	 * For lists the vendor cannot search by text: whether a record matches what the user typed.
+	 * Each page is then narrowed to the matching records here.
+	 */
+	matches?: (record: IDataObject, filter: string) => boolean;
 }
 
 /** How a vendor serves its searchable record lists. */
@@ -43,8 +48,11 @@ export function recordSearches<Search extends RecordSearch>(source: RecordSearch
 			const request = await source.requestPage(this, search, filter, page, source.pageSize);
 			const response = await sendVendorRequest(this, source.api, request);
 			const { records, hasMore } = source.readPage(response, source.pageSize, page - 1);
+			const wanted = filter?.trim()
+				? records.filter((record) => search.matches?.(record, filter.trim()) ?? true)
+				: records;
 			return {
-				results: records.map((record) => ({
+				results: wanted.map((record) => ({
 					name: search.label(record),
 					value: source.recordId(record),
 				})),

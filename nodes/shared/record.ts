@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { recordLocator, type RecordField, type RecordPicker } from './fields';
 import type { VendorApi } from './transport/vendorApi';
@@ -21,7 +21,19 @@ export interface WritableRecord extends RecordTarget {
 	api: VendorApi;
 	/** Writable fields; the required ones must be set on create. */
 	fields: RecordField[];
+	/**
+	 * Turns a checked body into what the vendor takes, where that needs the vendor's help, e.g.
+	 * custom field values by each definition's type. The body is sent as it is when absent.
+	 */
+	prepareBody?: (context: IExecuteSingleFunctions, body: IDataObject) => Promise<IDataObject>;
 }
+
+/** The body as the record's vendor takes it, see WritableRecord.prepareBody. */
+export const preparedBody = async (
+	context: IExecuteSingleFunctions,
+	record: WritableRecord,
+	body: IDataObject,
+) => (record.prepareBody ? await record.prepareBody(context, body) : body);
 
 /** A noun as a label: every word capitalised, e.g. "Coworker Task". */
 export const titleCase = (text: string) =>

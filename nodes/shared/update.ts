@@ -1,16 +1,19 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems, type OperationExecutor } from './executor';
-import { fieldParameter, readRecordFields } from './fields';
+import { fieldParameter, parameterName } from './fields';
+import { readRecordFields } from './fieldValues';
 import { inputError } from './inputError';
 import { readRecord } from './readRecord';
-import { readRecordId, type WritableRecord } from './record';
+import { preparedBody, readRecordId, type WritableRecord } from './record';
 import { replaceRecord, type ReplaceShape } from './recordWrite';
 import { vendorRequest } from './transport/request';
 
-/** Update: any documented field, each optional. */
+/** Update: any documented field, each optional, and the fields to clear where the vendor can. */
 export function updateFields(record: WritableRecord): INodeProperties[] {
-	return [
+	const show = { resource: [record.resource], operation: ['update'] };
+	const clearable = record.fields.filter((field) => field.clearable);
+	const fields: INodeProperties[] = [
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
@@ -19,9 +22,64 @@ export function updateFields(record: WritableRecord): INodeProperties[] {
 			default: {},
 			description: `The fields to change. Every other field of the ${record.noun} stays as it is.`,
 			options: record.fields.map((field) => fieldParameter(field)),
-			displayOptions: { show: { resource: [record.resource], operation: ['update'] } },
+			displayOptions: { show },
 		},
 	];
+	if (!clearable.length) return fields;
+	return [
+		...fields,
+		{
+			displayName: 'Fields to Clear',
+			name: 'clearFields',
+			type: 'multiOptions',
+			options: clearable.map((field) => ({
+				name: field.displayName,
+				value: parameterName(field),
+				description: `Empty the ${field.displayName.toLowerCase()}`,
+			})),
+			default: [],
+			description: `Fields to empty on the ${record.noun}. A field cannot be both changed and cleared.`,
+			displayOptions: { show },
+		},
+	];
+}
+
+/** The fields to change (Update Fields) and to clear (Fields to Clear, sent as null). */
+function readChanges(context: IExecuteSingleFunctions, record: WritableRecord): IDataObject {
+	const changes = readRecordFields(context, record.fields, 'updateFields');
+	const cleared = context.getNodeParameter('clearFields', []) as string[];
+	for (const name of cleared) {
+		const field = record.fields.find((candidate) => parameterName(candidate) === name);
+		if (!field?.clearable) {
+			throw inputError(context, `Invalid value for "Fields to Clear": ${name} cannot be cleared`);
+		}
+		if (field.property in changes) {
+			throw inputError(context, `"${field.displayName}" is both changed and cleared`, {
+				description: 'Remove it from Update Fields or from Fields to Clear.',
+			});
+		}
+		changes[field.property] = null;
+	}
+	if (Object.keys(changes).length === 0) {
+		throw inputError(context, 'Add at least one field under "Update Fields" or "Fields to Clear"');
+	}
+	return changes;
+}
+
+/**
+ * Updates through a partial PUT or PATCH: only the fields the user set are sent, cleared ones as
+ * null, and the vendor's answer (the record as it now is) is the output.
+ */
+export function updatePartially(record: WritableRecord): OperationExecutor {
+	return async function updateRecord(requestData) {
+		readRecordId<string | number>(this, record);
+		const body = await preparedBody(this, record, readChanges(this, record));
+		const answer = await vendorRequest<IDataObject>(this, record.api, {
+			...requestData.options,
+			body,
+		});
+		return toItems(this, answer);
+	};
 }
 
 /**
@@ -41,7 +99,8 @@ export function updateByReplacing(record: WritableRecord, shape: ReplaceShape): 
 			await readRecord(this, record.api, record.path, id, requestData.options);
 		await replaceRecord(this, shape, { id, noun: record.noun }, changes, {
 			read: readBack,
-			write: async (body) => await vendorRequest(this, record.api, { ...requestData.options, body }),
+			write: async (body) =>
+				await vendorRequest(this, record.api, { ...requestData.options, body }),
 		});
 		return toItems(this, await readBack());
 	};

@@ -85,13 +85,20 @@ export const idList = (id: z.ZodTypeAny) =>
 /** Record ids: `12, 15, 19` as typed, or one id or a list of ids from an expression. */
 export const recordIdList = idList(recordId);
 
-/** A date in ISO 8601 form, as n8n's date picker gives it. */
-export const dateInput = z
-	.union([z.string(), z.date()])
-	.refine((value) => parseDate(value) !== undefined, {
-		message: 'Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z',
-	})
-	.transform((value) => parseDate(value) as Date);
+/**
+ * A date in ISO 8601 form, as n8n's date picker gives it. Without an offset it is a time in
+ * `timeZone` (the workflow's, for vendors that take moments), else in UTC.
+ */
+export const dateInputIn = (timeZone?: string) =>
+	z
+		.union([z.string(), z.date()])
+		.refine((value) => parseDate(value, timeZone) !== undefined, {
+			message: 'Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z',
+		})
+		.transform((value) => parseDate(value, timeZone) as Date);
+
+/** A date in ISO 8601 form; without an offset, in UTC. */
+export const dateInput = dateInputIn();
 
 /** Text that must not be empty. */
 export const requiredText = z.string().trim().min(1, 'This field is required');

@@ -5,12 +5,8 @@ import type {
 	INodePropertyModeValidation,
 } from 'n8n-workflow';
 
-import {
-	recordLocator,
-	readRecordFields,
-	type RecordField,
-	type RecordPicker,
-} from '../../nodes/shared/fields';
+import { recordLocator, type RecordField, type RecordPicker } from '../../nodes/shared/fields';
+import { readRecordFields } from '../../nodes/shared/fieldValues';
 import { positiveWholeIds, textIds } from '../../nodes/shared/idRule';
 import { readRecordId, recordField, type RecordTarget } from '../../nodes/shared/record';
 import { checkParameters, idList } from '../../nodes/shared/validation';

@@ -6,7 +6,7 @@ import { sendVendorRequest } from '../../shared/transport/request';
 import type { NexudusEntity } from '../entities';
 import { fetchRecordsByIds } from '../readRecords';
 import { nexudusApi, nexudusPaging } from '../transport';
-import type { NexudusAccount } from './account';
+import type { TriggerAccount } from '../../shared/polling/account';
 
 /** Which changes a Nexudus trigger reports. */
 export type NexudusEvent = 'created' | 'updated' | 'createdOrUpdated';
@@ -21,7 +21,7 @@ export interface NexudusTriggerSettings {
 	event: NexudusEvent;
 	/** Search filters, as Nexudus query parameters. */
 	filters: IDataObject;
-	account: NexudusAccount;
+	account: TriggerAccount;
 }
 
 const timeOf = (record: IDataObject, property: ChangeTime) => parseDate(record[property]);

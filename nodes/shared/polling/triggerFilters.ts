@@ -1,16 +1,19 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
-import { z } from 'zod';
 
-import { pickedId, recordLocator, type RecordPicker } from '../fields';
+import { fieldParameter, type RecordField } from '../fields';
+import { fieldSchema } from '../fieldValues';
 import { checkParameters, isEmpty } from '../validation';
 
-/** A filter of a trigger: a record picked from a list, or a switch when it has no picker. */
-export interface TriggerFilter {
+/**
+ * A filter of a trigger: a record picked from a list, a choice, a list of words, or (when it has
+ * neither a picker nor options) a switch.
+ */
+export interface TriggerFilter extends Pick<RecordField, 'displayName' | 'picker' | 'options'> {
 	/** The parameter inside the Filters collection. */
 	name: string;
-	displayName: string;
 	description: string;
-	picker?: RecordPicker;
+	/** `stringList` for words separated by commas, e.g. tags. */
+	kind?: 'record' | 'boolean' | 'options' | 'stringList';
 }
 
 /** The filters a trigger offers for one resource, and the collection that holds them. */
@@ -20,6 +23,16 @@ export interface TriggerFilterSet<F extends TriggerFilter = TriggerFilter> {
 	collection: string;
 	filters: F[];
 }
+
+/** A trigger filter as a field of the shared field table, which gives its control and check. */
+const asField = (filter: TriggerFilter): RecordField => ({
+	property: filter.name,
+	displayName: filter.displayName,
+	description: filter.description,
+	type: filter.kind ?? (filter.picker ? 'record' : filter.options ? 'options' : 'boolean'),
+	picker: filter.picker,
+	options: filter.options,
+});
 
 /** The Filters collection a trigger shows for one resource, built from its filter table. */
 export function triggerFilterCollection(set: TriggerFilterSet): INodeProperties {
@@ -32,23 +45,15 @@ export function triggerFilterCollection(set: TriggerFilterSet): INodeProperties 
 		hint: 'Only changes of records that match every filter are reported. A filter left empty is ignored.',
 		displayOptions: { show: { resource: [set.resource] } },
 		options: set.filters
-			.map((filter): INodeProperties => {
-				const base = {
-					displayName: filter.displayName,
-					name: filter.name,
-					description: filter.description,
-				};
-				return filter.picker
-					? recordLocator(filter.picker, base)
-					: { ...base, type: 'boolean', default: false };
-			})
+			.map((filter) => fieldParameter(asField(filter)))
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
 /**
  * Reads and checks the filters the user added, as values by filter. A filter left empty is
- * ignored; a picked record must be an ID, or the poll fails naming the filter.
+ * ignored; a picked record must be an ID, a choice one of its options, or the poll fails naming
+ * the filter.
  */
 export function readTriggerFilters<F extends TriggerFilter>(
 	context: IPollFunctions,
@@ -66,10 +71,7 @@ export function readTriggerFilters<F extends TriggerFilter>(
 		Object.fromEntries(
 			chosen.map((filter) => [
 				path(filter),
-				{
-					label: filter.displayName,
-					schema: filter.picker ? pickedId(filter.picker) : z.boolean(),
-				},
+				{ label: filter.displayName, schema: fieldSchema(asField(filter), true) },
 			]),
 		),
 	);

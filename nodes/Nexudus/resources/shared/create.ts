@@ -1,8 +1,8 @@
-import { createThenReadBack } from '../../../shared/create';
+import { createRecord as createAndOutput } from '../../../shared/create';
 import type { NexudusEntity } from '../../entities';
 import { nexudusWritable } from './record';
 import { writtenId } from './write';
 
 /** Creates the record, then reads it back by the ID Nexudus reports for it. */
 export const createRecord = (entity: NexudusEntity) =>
-	createThenReadBack(nexudusWritable(entity), writtenId(entity));
+	createAndOutput(nexudusWritable(entity), writtenId(entity));

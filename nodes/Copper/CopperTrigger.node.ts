@@ -1,0 +1,64 @@
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { triggerAccount } from '../shared/polling/account';
+import { pollChanges } from '../shared/polling/pollChanges';
+import { copperIcon } from './icon';
+import { searchUsers } from './listSearch/searchRecords';
+import { resourceSelector } from './resources/resourceSelector';
+import { presentTask } from './resources/task/record';
+import { copperApi } from './transport';
+import { copperChangeFeed, type CopperEvent } from './trigger/changeFeed';
+import { checkTriggerFilters, triggerFilters } from './trigger/filters';
+
+export class CopperTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Copper CRM Tasks Trigger',
+		name: 'copperTrigger',
+		icon: copperIcon,
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] + ": " + $parameter["resource"] }}',
+		description: 'Starts the workflow when Copper tasks are created or changed',
+		defaults: { name: 'Copper CRM Tasks Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'copperCrmTasksApi', required: true }],
+		properties: [
+			resourceSelector,
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Created', value: 'created', description: 'A task was created' },
+					{
+						name: 'Created or Updated',
+						value: 'createdOrUpdated',
+						description: 'A task was created or changed',
+					},
+					{ name: 'Updated', value: 'updated', description: 'An existing task was changed' },
+				],
+				default: 'createdOrUpdated',
+			},
+			triggerFilters,
+		],
+	};
+
+	methods = { listSearch: { searchUsers } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as CopperEvent;
+		const filters = checkTriggerFilters(this);
+		const account = await triggerAccount(this, copperApi);
+		const output = await pollChanges(this, copperChangeFeed(this, { event, filters, account }));
+		return output && [output[0].map((item) => ({ ...item, json: presentTask(item.json) }))];
+	}
+}

@@ -1,0 +1,1 @@
+export { taskDescription } from './task';

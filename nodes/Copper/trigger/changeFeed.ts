@@ -1,0 +1,102 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { toUnixSeconds } from '../../shared/dates';
+import type { TriggerAccount } from '../../shared/polling/account';
+import type { ChangeFeed, ChangeStream } from '../../shared/polling/changeFeed';
+import { sendVendorRequest } from '../../shared/transport/request';
+import { copperApi, copperPaging } from '../transport';
+
+/** Which changes a Copper trigger reports. */
+export type CopperEvent = 'created' | 'updated' | 'createdOrUpdated';
+
+type ChangeTime = 'date_created' | 'date_modified';
+
+/** The search body bound of each change time. */
+const minimumOf: Record<ChangeTime, string> = {
+	date_created: 'minimum_created_date',
+	date_modified: 'minimum_modified_date',
+};
+
+const SECOND = 1_000;
+
+/** What a Copper trigger watches: which changes, which tasks, and in which account. */
+export interface CopperTriggerSettings {
+	event: CopperEvent;
+	/** Search filters, as Copper search body fields. */
+	filters: IDataObject;
+	account: TriggerAccount;
+}
+
+const timeOf = (record: IDataObject, property: ChangeTime) =>
+	typeof record[property] === 'number'
+		? new Date((record[property] as number) * SECOND)
+		: undefined;
+
+/** Whether the task was changed after it was created. */
+const wasUpdated = (record: IDataObject) => {
+	const created = timeOf(record, 'date_created');
+	const modified = timeOf(record, 'date_modified');
+	return !created || !modified || modified > created;
+};
+
+/**
+ * Copper as a change feed. Tasks are searched with minimum_created_date or minimum_modified_date
+ * (Unix seconds), sorted by that date ascending and paged in the body. Copper's search answers
+ * whole task records, so a poll needs no further reads.
+ * - Created: the date_created stream.
+ * - Updated: the date_modified stream, tasks changed after they were created.
+ * - Created or Updated: the date_modified stream, which Copper sets on creation too.
+ */
+export function copperChangeFeed(
+	context: IPollFunctions,
+	{ event, filters, account }: CopperTriggerSettings,
+): ChangeFeed {
+	const search = async (body: IDataObject) =>
+		await sendVendorRequest(context, copperApi, {
+			method: 'POST',
+			baseURL: account.baseURL,
+			url: '/tasks/search',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			body: { ...filters, ...body },
+		});
+
+	const stream = (property: ChangeTime, reports?: ChangeStream['reports']): ChangeStream => ({
+		name: property,
+		async fetchPage(since, pageIndex) {
+			const pageSize = copperPaging.maxPageSize;
+			const response = await search({
+				...(since ? { [minimumOf[property]]: toUnixSeconds(since) } : {}),
+				sort_by: property,
+				sort_direction: 'asc',
+				page_number: pageIndex + 1,
+				page_size: pageSize,
+			});
+			return copperPaging.readPage(response, pageSize, pageIndex);
+		},
+		async fetchNewest(count) {
+			const response = await search({
+				sort_by: property,
+				sort_direction: 'desc',
+				page_number: 1,
+				page_size: count,
+			});
+			return copperPaging.readPage(response, count, 0).records;
+		},
+		timeOf: (record) => timeOf(record, property),
+		reports,
+	});
+
+	const streams: Record<CopperEvent, ChangeStream[]> = {
+		created: [stream('date_created')],
+		updated: [stream('date_modified', wasUpdated)],
+		createdOrUpdated: [stream('date_modified')],
+	};
+
+	return {
+		granularityMs: SECOND,
+		overlapMs: 2 * 60 * SECOND,
+		streams: streams[event],
+		idOf: (record) => String(record.id),
+		configuration: { ...account, resource: 'task', event, filters },
+	};
+}

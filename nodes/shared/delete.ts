@@ -1,0 +1,20 @@
+import { toItems, type OperationExecutor } from './executor';
+import { readRecordId, type RecordTarget } from './record';
+import { vendorRequest } from './transport/request';
+import type { VendorApi } from './transport/vendorApi';
+
+/**
+ * Deletes the picked record and reports which one went, as `{ <idProperty>: id, deleted: true }`,
+ * the same for every vendor whatever its own answer.
+ */
+export function deleteAndReport(
+	target: RecordTarget,
+	api: VendorApi,
+	idProperty: string,
+): OperationExecutor {
+	return async function deleteRecord(requestData) {
+		const id = readRecordId<string | number>(this, target);
+		await vendorRequest(this, api, requestData.options);
+		return toItems(this, { [idProperty]: id, deleted: true });
+	};
+}
