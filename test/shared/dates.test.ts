@@ -5,6 +5,7 @@ import {
 	toMinuteStamp,
 	toUnixSeconds,
 	toWallClock,
+	withReadableDates,
 } from '../../nodes/shared/dates';
 
 describe('dates', () => {
@@ -56,5 +57,30 @@ describe('dates', () => {
 		['to', '2026-11-22T00:30:00+02:00', true, '2026-11-22T00:30'],
 	] as const)('writes a %s bound of %s (wall clock: %s) as %s', (bound, value, wallClock, sent) => {
 		expect(minuteBound(value, { bound, wallClock })).toBe(sent);
+	});
+});
+
+describe('shared › dates › Unix seconds', () => {
+	it('adds a readable copy beside each Unix-seconds date, keeping the raw value', () => {
+		const present = withReadableDates(['due_date', 'reminder_date', 'date_created']);
+		expect(present({ id: 1, due_date: 1496799000, reminder_date: null, name: 'Call' })).toEqual({
+			id: 1,
+			name: 'Call',
+			due_date: 1496799000,
+			due_date_iso: '2017-06-07T01:30:00.000Z',
+			reminder_date: null,
+			reminder_date_iso: null,
+		});
+	});
+
+	it('reads a date without an offset in a time zone, and one with an offset as it says', () => {
+		expect(parseDate('2026-07-01T09:00:00', 'America/New_York')?.toISOString()).toBe(
+			'2026-07-01T13:00:00.000Z',
+		);
+		expect(parseDate('2026-01-15', 'Asia/Tokyo')?.toISOString()).toBe('2026-01-14T15:00:00.000Z');
+		expect(parseDate('2026-07-01T09:00:00Z', 'America/New_York')?.toISOString()).toBe(
+			'2026-07-01T09:00:00.000Z',
+		);
+		expect(parseDate('2026-02-30T09:00:00', 'Europe/Berlin')).toBeUndefined();
 	});
 });

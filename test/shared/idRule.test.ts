@@ -1,15 +1,11 @@
-import type {
-	IExecuteSingleFunctions,
-	INode,
-	INodeProperties,
-	INodePropertyModeValidation,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 
 import { recordLocator, type RecordField, type RecordPicker } from '../../nodes/shared/fields';
 import { readRecordFields } from '../../nodes/shared/fieldValues';
 import { positiveWholeIds, textIds } from '../../nodes/shared/idRule';
 import { readRecordId, recordField, type RecordTarget } from '../../nodes/shared/record';
 import { checkParameters, idList } from '../../nodes/shared/validation';
+import { itemContext } from '../helpers/itemContext';
 
 // Rules as the next vendors would supply them: GUIDs (ONLYOFFICE users), Mongo ObjectIds (Cotalker).
 const GUID = '9f6e2b1c-3d4a-4e5f-8a7b-0c1d2e3f4a5b';
@@ -32,25 +28,6 @@ const taskTarget: RecordTarget = {
 	path: '/tasks',
 	picker: { searchListMethod: 'searchTasks', noun: 'task', idRule: objectIds },
 };
-
-/** An item's parameters as the routing engine hands them over, resource locators extracted. */
-function itemContext(parameters: Record<string, unknown>) {
-	const read = (path: string) =>
-		path
-			.split('.')
-			.reduce<unknown>((value, key) => (value as Record<string, unknown>)?.[key], parameters);
-	return {
-		getNode: () => ({ name: 'Vendor' }) as INode,
-		getItemIndex: () => 0,
-		getNodeParameter: (path: string, fallback: unknown) => {
-			const value = read(path);
-			if (value === undefined) return fallback;
-			return typeof value === 'object' && value !== null && 'value' in value
-				? (value as { value: unknown }).value
-				: value;
-		},
-	} as unknown as IExecuteSingleFunctions;
-}
 
 /** The "By ID" mode of a resource locator, as the editor checks it. */
 const byIdMode = (locator: INodeProperties) => {
