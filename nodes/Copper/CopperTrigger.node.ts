@@ -7,13 +7,14 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { triggerAccount } from '../shared/polling/account';
+import { eventSelector, type ChangeEvent } from '../shared/polling/events';
 import { pollChanges } from '../shared/polling/pollChanges';
 import { copperIcon } from './icon';
 import { searchUsers } from './listSearch/searchRecords';
 import { resourceSelector } from './resources/resourceSelector';
 import { presentTask } from './resources/task/record';
 import { copperApi } from './transport';
-import { copperChangeFeed, type CopperEvent } from './trigger/changeFeed';
+import { copperChangeFeed } from './trigger/changeFeed';
 import { checkTriggerFilters, triggerFilters } from './trigger/filters';
 
 export class CopperTrigger implements INodeType {
@@ -30,32 +31,13 @@ export class CopperTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'copperCrmTasksApi', required: true }],
-		properties: [
-			resourceSelector,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Created', value: 'created', description: 'A task was created' },
-					{
-						name: 'Created or Updated',
-						value: 'createdOrUpdated',
-						description: 'A task was created or changed',
-					},
-					{ name: 'Updated', value: 'updated', description: 'An existing task was changed' },
-				],
-				default: 'createdOrUpdated',
-			},
-			triggerFilters,
-		],
+		properties: [resourceSelector, eventSelector('task'), triggerFilters],
 	};
 
 	methods = { listSearch: { searchUsers } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as CopperEvent;
+		const event = this.getNodeParameter('event') as ChangeEvent;
 		const filters = checkTriggerFilters(this);
 		const account = await triggerAccount(this, copperApi);
 		const output = await pollChanges(this, copperChangeFeed(this, { event, filters, account }));

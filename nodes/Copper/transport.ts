@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { baseUrlOf } from '../shared/transport/baseUrl';
-import { errorExcerpt, isMarkup } from '../shared/transport/errorText';
+import { textFailure } from '../shared/transport/errorText';
 import type { PagingStyle } from '../shared/transport/paging';
 import type { ApiContext } from '../shared/transport/request';
 import { exponentialBackoff } from '../shared/transport/throttling';
@@ -15,9 +15,7 @@ function copperFailure(body: unknown, statusCode: number): VendorFailure | undef
 		const { message } = body as IDataObject;
 		return { message: typeof message === 'string' && message ? message : generic };
 	}
-	const text = typeof body === 'string' ? body.trim() : '';
-	if (text && !isMarkup(text) && text.length <= 200) return { message: text };
-	return { message: generic, description: text ? errorExcerpt(text) : undefined };
+	return textFailure(body, generic);
 }
 
 export const copperApi: VendorApi = {

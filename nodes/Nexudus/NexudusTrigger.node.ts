@@ -7,9 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { eventSelector, type ChangeEvent } from '../shared/polling/events';
 import { pollChanges } from '../shared/polling/pollChanges';
 import { checkTriggerFilters, triggerFilters } from './trigger/filters';
-import { nexudusChangeFeed, type NexudusEvent } from './trigger/changeFeed';
+import { nexudusChangeFeed } from './trigger/changeFeed';
 import { nexudusEntities } from './resources';
 import { nexudusIcon } from './icon';
 import { triggerAccount } from '../shared/polling/account';
@@ -39,22 +40,7 @@ export class NexudusTrigger implements INodeType {
 		credentials: [{ name: 'nexudusSpacesApi', required: true }],
 		properties: [
 			resourceSelector,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Created', value: 'created', description: 'A record was created' },
-					{
-						name: 'Created or Updated',
-						value: 'createdOrUpdated',
-						description: 'A record was created or changed',
-					},
-					{ name: 'Updated', value: 'updated', description: 'An existing record was changed' },
-				],
-				default: 'createdOrUpdated',
-			},
+			eventSelector('record'),
 			triggerFilters('coworkerTask'),
 			triggerFilters('crmOpportunityHistory'),
 		],
@@ -73,7 +59,7 @@ export class NexudusTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const resource = this.getNodeParameter('resource') as string;
 		const entity = nexudusEntities.find((candidate) => candidate.resource === resource)!;
-		const event = this.getNodeParameter('event') as NexudusEvent;
+		const event = this.getNodeParameter('event') as ChangeEvent;
 		const filters: IDataObject = checkTriggerFilters(this, entity);
 		const account = await triggerAccount(this, nexudusApi);
 		return await pollChanges(this, nexudusChangeFeed(this, { entity, event, filters, account }));

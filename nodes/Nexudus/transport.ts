@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { baseUrlOf } from '../shared/transport/baseUrl';
-import { errorExcerpt, isMarkup } from '../shared/transport/errorText';
+import { textFailure } from '../shared/transport/errorText';
 import type { PagingStyle } from '../shared/transport/paging';
 import type { ApiContext } from '../shared/transport/request';
 import { throttlingRetryPolicy } from '../shared/transport/throttling';
@@ -30,12 +30,10 @@ function nexudusFailure(body: unknown, statusCode: number): VendorFailure | unde
 			description: errors.length ? errors.join('; ') : undefined,
 		};
 	}
-	if (statusCode < 400) return undefined;
-	const text = typeof body === 'string' ? body.trim() : '';
-	const generic = `Nexudus answered with HTTP ${statusCode}`;
 	// A short text answer (Nexudus' own "Not found") is the message; a page is only excerpted.
-	if (text && !isMarkup(text) && text.length <= 200) return { message: text };
-	return { message: generic, description: text ? errorExcerpt(text) : undefined };
+	return statusCode < 400
+		? undefined
+		: textFailure(body, `Nexudus answered with HTTP ${statusCode}`);
 }
 
 export const nexudusApi: VendorApi = {

@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { fetchPages } from '../../shared/transport/paging';
 import { vendorRequest } from '../../shared/transport/request';
 import { copperApi, copperBaseUrl, copperPaging } from '../transport';
-import { NONE } from '../resources/task/none';
+import { NONE } from '../resources/task/choices';
 
 /**
  * Every record of a Copper search endpoint, by name, for a multi-select whose values are IDs.

@@ -3,11 +3,9 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { toUnixSeconds } from '../../shared/dates';
 import type { TriggerAccount } from '../../shared/polling/account';
 import type { ChangeFeed, ChangeStream } from '../../shared/polling/changeFeed';
+import type { ChangeEvent } from '../../shared/polling/events';
 import { sendVendorRequest } from '../../shared/transport/request';
 import { copperApi, copperPaging } from '../transport';
-
-/** Which changes a Copper trigger reports. */
-export type CopperEvent = 'created' | 'updated' | 'createdOrUpdated';
 
 type ChangeTime = 'date_created' | 'date_modified';
 
@@ -21,7 +19,7 @@ const SECOND = 1_000;
 
 /** What a Copper trigger watches: which changes, which tasks, and in which account. */
 export interface CopperTriggerSettings {
-	event: CopperEvent;
+	event: ChangeEvent;
 	/** Search filters, as Copper search body fields. */
 	filters: IDataObject;
 	account: TriggerAccount;
@@ -86,7 +84,7 @@ export function copperChangeFeed(
 		reports,
 	});
 
-	const streams: Record<CopperEvent, ChangeStream[]> = {
+	const streams: Record<ChangeEvent, ChangeStream[]> = {
 		created: [stream('date_created')],
 		updated: [stream('date_modified', wasUpdated)],
 		createdOrUpdated: [stream('date_modified')],

@@ -7,6 +7,7 @@ import {
 	type TriggerFilterSet,
 } from '../../shared/polling/triggerFilters';
 import { pickers } from '../pickers';
+import { taskStatuses } from '../resources/task/choices';
 
 /** A filter of the trigger, and how its value goes into Copper's search body. */
 interface CopperTriggerFilter extends TriggerFilter {
@@ -28,10 +29,7 @@ const filterSet: TriggerFilterSet<CopperTriggerFilter> = {
 			name: 'status',
 			displayName: 'Status',
 			description: 'Only report tasks with this status',
-			options: [
-				{ name: 'Completed', value: 'Completed' },
-				{ name: 'Open', value: 'Open' },
-			],
+			options: taskStatuses,
 			toSearch: (status) => ({ statuses: [status] }),
 		},
 		{

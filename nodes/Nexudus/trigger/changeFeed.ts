@@ -2,14 +2,12 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { parseDate, toMinuteStamp } from '../../shared/dates';
 import type { ChangeFeed, ChangeStream } from '../../shared/polling/changeFeed';
+import type { ChangeEvent } from '../../shared/polling/events';
 import { sendVendorRequest } from '../../shared/transport/request';
 import type { NexudusEntity } from '../entities';
 import { fetchRecordsByIds } from '../readRecords';
 import { nexudusApi, nexudusPaging } from '../transport';
 import type { TriggerAccount } from '../../shared/polling/account';
-
-/** Which changes a Nexudus trigger reports. */
-export type NexudusEvent = 'created' | 'updated' | 'createdOrUpdated';
 
 type ChangeTime = 'CreatedOn' | 'UpdatedOn';
 
@@ -18,7 +16,7 @@ const MINUTE = 60_000;
 /** What a Nexudus trigger watches: which records, which changes, and in which account. */
 export interface NexudusTriggerSettings {
 	entity: NexudusEntity;
-	event: NexudusEvent;
+	event: ChangeEvent;
 	/** Search filters, as Nexudus query parameters. */
 	filters: IDataObject;
 	account: TriggerAccount;
@@ -78,7 +76,7 @@ export function nexudusChangeFeed(
 		reports,
 	});
 
-	const streams: Record<NexudusEvent, ChangeStream[]> = {
+	const streams: Record<ChangeEvent, ChangeStream[]> = {
 		created: [stream('CreatedOn')],
 		updated: [stream('UpdatedOn', wasUpdated)],
 		createdOrUpdated: [stream('UpdatedOn'), stream('CreatedOn', neverUpdated)],

@@ -1,3 +1,5 @@
+import type { VendorFailure } from './vendorApi';
+
 const ENTITIES: Record<string, string> = {
 	amp: '&',
 	lt: '<',
@@ -31,4 +33,14 @@ export function errorExcerpt(body: string, maxLength = 160): string {
 	const cut = text.slice(0, maxLength + 1);
 	const lastSpace = cut.lastIndexOf(' ');
 	return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut.slice(0, maxLength)).replace(/[\s.,;:]+$/, '')}…`;
+}
+
+/**
+ * A failure from a body that is not the vendor's JSON: a short text answer (e.g. "Not found") is
+ * the message itself; a page (a proxy's HTML) gives `generic` with a short excerpt of its text.
+ */
+export function textFailure(body: unknown, generic: string): VendorFailure {
+	const text = typeof body === 'string' ? body.trim() : '';
+	if (text && !isMarkup(text) && text.length <= 200) return { message: text };
+	return { message: generic, description: text ? errorExcerpt(text) : undefined };
 }

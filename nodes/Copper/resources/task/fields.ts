@@ -1,6 +1,7 @@
 import { toUnixSeconds } from '../../../shared/dates';
 import type { RecordField } from '../../../shared/fields';
 import { pickers } from '../../pickers';
+import { taskPriorities, taskStatuses } from './choices';
 import { relatedTypes } from './relatedTypes';
 
 /** Copper writes every date as whole Unix seconds. */
@@ -51,10 +52,7 @@ export const taskFields: RecordField[] = [
 		property: 'priority',
 		displayName: 'Priority',
 		type: 'options',
-		options: [
-			{ name: 'High', value: 'High' },
-			{ name: 'None', value: 'None' },
-		],
+		options: taskPriorities,
 		description: 'Whether the task is of high priority',
 	},
 	{
@@ -92,10 +90,7 @@ export const taskFields: RecordField[] = [
 		property: 'status',
 		displayName: 'Status',
 		type: 'options',
-		options: [
-			{ name: 'Completed', value: 'Completed' },
-			{ name: 'Open', value: 'Open' },
-		],
+		options: taskStatuses,
 		description: 'Whether the task is open or done',
 	},
 	{

@@ -1,7 +1,7 @@
 import { toUnixSeconds } from '../../../shared/dates';
 import type { RecordField } from '../../../shared/fields';
 import { pickers } from '../../pickers';
-import { NONE } from './none';
+import { NONE, taskStatuses } from './choices';
 
 /** The search filters Copper documents for tasks (list-tasks-search.html), sent in the body. */
 export const taskFilters: RecordField[] = [
@@ -56,10 +56,7 @@ export const taskFilters: RecordField[] = [
 		property: 'statuses',
 		displayName: 'Statuses',
 		type: 'optionList',
-		options: [
-			{ name: 'Completed', value: 'Completed' },
-			{ name: 'Open', value: 'Open' },
-		],
+		options: taskStatuses,
 		description: 'Tasks with any of these statuses',
 	},
 	{
