@@ -1,8 +1,16 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import type { PagingStyle } from './transport/paging';
 import { sendVendorRequest, type RequestOptions } from './transport/request';
 import type { VendorApi } from './transport/vendorApi';
+
+/** The most pages one search call reads while looking for records that match the typed text. */
+const MAX_NARROWED_PAGES = 5;
 
 /** One searchable record list of a resource locator: at least how a record is labelled. */
 export interface RecordSearch {
@@ -44,19 +52,24 @@ export function recordSearches<Search extends RecordSearch>(source: RecordSearch
 			filter?: string,
 			paginationToken?: string,
 		): Promise<INodeListSearchResult> {
-			const page = Number(paginationToken ?? 1);
-			const request = await source.requestPage(this, search, filter, page, source.pageSize);
-			const response = await sendVendorRequest(this, source.api, request);
-			const { records, hasMore } = source.readPage(response, source.pageSize, page - 1);
-			const wanted = filter?.trim()
-				? records.filter((record) => search.matches?.(record, filter.trim()) ?? true)
-				: records;
-			return {
-				results: wanted.map((record) => ({
-					name: search.label(record),
-					value: source.recordId(record),
-				})),
-				paginationToken: hasMore ? String(page + 1) : undefined,
-			};
+			const text = filter?.trim();
+			const narrowing = Boolean(text && search.matches);
+			let page = Number(paginationToken ?? 1);
+			const results: INodeListSearchItems[] = [];
+			for (let read = 0; ; read++, page++) {
+				const request = await source.requestPage(this, search, filter, page, source.pageSize);
+				const response = await sendVendorRequest(this, source.api, request);
+				const { records, hasMore } = source.readPage(response, source.pageSize, page - 1);
+				for (const record of records) {
+					if (narrowing && !search.matches!(record, text!)) continue;
+					results.push({ name: search.label(record), value: source.recordId(record) });
+				}
+				// Narrowed pages may hold no match: read on, a bounded number of pages per call, so
+				// that the list the user sees is not empty while matches follow.
+				const more = hasMore && records.length > 0;
+				if (!more || !narrowing || results.length > 0 || read + 1 >= MAX_NARROWED_PAGES) {
+					return { results, paginationToken: more ? String(page + 1) : undefined };
+				}
+			}
 		};
 }
