@@ -1,0 +1,225 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { ActivePollTrigger, type PollTriggerOptions } from '../helpers/pollTrigger';
+import {
+	COPPER_API_KEY,
+	COPPER_BASE_PATH,
+	COPPER_USER_EMAIL,
+	type CopperSandbox,
+	type CopperSandboxOptions,
+	createCopperSandbox,
+	type RenderedTask,
+} from '../sandbox/copper';
+import { listen, type RunningServer } from '../sandbox/http';
+import { TRIGGER, sandboxCredentials } from './credentials';
+
+/** Copper's clock when a test starts: 2026-03-10T08:00:00Z. */
+export const START = new Date('2026-03-10T08:00:00Z');
+
+/** A second Copper user of the emulator, with its own key (see `keys` below). */
+export const SECOND_KEY = { key: 'sandbox-second-key', email: 'second@copper.sandbox.test' };
+
+/** The readable copy of each date the trigger adds to a task, as `<date>_iso`. */
+const DATES = ['due_date', 'reminder_date', 'completed_date', 'date_created', 'date_modified'];
+
+/** A task as the trigger emits it: Copper's record plus an ISO 8601 (UTC) `<date>_iso` copy of each date it has. */
+export function asEmitted(task: RenderedTask | IDataObject): IDataObject {
+	const item: IDataObject = { ...(task as IDataObject) };
+	for (const date of DATES.filter((name) => name in item)) {
+		const value = item[date];
+		item[`${date}_iso`] = typeof value === 'number' ? new Date(value * 1000).toISOString() : null;
+	}
+	return item;
+}
+
+/** The trigger's parameters for tasks: an event and its filters. */
+export const triggerParameters = (event: string, filters: INodeParameters = {}) => ({
+	resource: 'task',
+	event,
+	filters,
+});
+
+/** A user picked in the Assignee filter. */
+export const pickedUser = (value: string) => ({ __rl: true, mode: 'list', value });
+
+/**
+ * The Copper emulator (test/sandbox/copper.ts) on the loopback, wrapped for trigger tests: tasks
+ * created and changed as Copper stamps them (whole seconds of its own clock), the search bodies the
+ * trigger sent, and a hook that runs before a search reaches Copper, to change tasks mid-poll.
+ */
+export class CopperForTrigger {
+	readonly sandbox: CopperSandbox;
+	/** Runs before each search reaches Copper, with its number (from 0); to change tasks mid-poll. */
+	beforeSearch: ((index: number) => Promise<void> | void) | undefined;
+	private server!: RunningServer;
+	private searchCount = 0;
+
+	private constructor(options: CopperSandboxOptions) {
+		this.sandbox = createCopperSandbox({
+			seed: false,
+			now: () => START,
+			keys: [{ key: COPPER_API_KEY, email: COPPER_USER_EMAIL }, SECOND_KEY],
+			...options,
+		});
+	}
+
+	/** Starts an emulator with no tasks; its clock starts at `now` (START when omitted). */
+	static async start(options: CopperSandboxOptions = {}): Promise<CopperForTrigger> {
+		const copper = new CopperForTrigger(options);
+		copper.server = await listen((req, res) => void copper.handle(req, res), 0, '127.0.0.1');
+		return copper;
+	}
+
+	private async handle(
+		req: Parameters<CopperSandbox['handler']>[0],
+		res: Parameters<CopperSandbox['handler']>[1],
+	) {
+		if (isSearch(req)) await this.beforeSearch?.(this.searchCount++);
+		this.sandbox.handler(req, res);
+	}
+
+	get url() {
+		return this.server.url;
+	}
+
+	/** The owner's credential for this emulator; `SECOND_KEY`'s with `as: 'second'`. */
+	credentials(as: 'owner' | 'second' = 'owner'): Record<string, ICredentialDataDecryptedObject> {
+		const credentials = sandboxCredentials(this.url);
+		if (as === 'second') {
+			credentials.copperCrmTasksApi.apiKey = SECOND_KEY.key;
+			credentials.copperCrmTasksApi.email = SECOND_KEY.email;
+		}
+		return credentials;
+	}
+
+	/** An active trigger on this emulator. */
+	activate(event = 'createdOrUpdated', filters: INodeParameters = {}) {
+		return new ActivePollTrigger({
+			type: TRIGGER,
+			parameters: triggerParameters(event, filters),
+			credentials: this.credentials(),
+		});
+	}
+
+	/** Moves Copper's clock on (or back, for a change Copper stamps late). */
+	tick(seconds: number) {
+		this.sandbox.advanceClock(seconds);
+	}
+
+	get nowSeconds() {
+		return this.sandbox.nowSeconds();
+	}
+
+	/** Creates tasks in Copper now, all stamped with the current second; returns their IDs. */
+	create(...bodies: Array<string | IDataObject>): number[] {
+		const ids = this.sandbox.seedTasks(
+			bodies.map((body) => (typeof body === 'string' ? { name: body } : body)),
+		);
+		if (typeof ids === 'string') throw new Error(ids);
+		return ids;
+	}
+
+	/** Creates `count` tasks named `<prefix> <n>` in the current second. */
+	createMany(count: number, prefix = 'Burst'): number[] {
+		return this.create(...Array.from({ length: count }, (_, index) => `${prefix} ${index + 1}`));
+	}
+
+	/** Changes a task through Copper's API (PUT /tasks/{id}), as a user would. */
+	async update(id: number, body: IDataObject) {
+		const response = await fetch(`${this.url}${COPPER_BASE_PATH}/tasks/${id}`, {
+			method: 'PUT',
+			headers: {
+				'X-PW-AccessToken': COPPER_API_KEY,
+				'X-PW-Application': 'developer_api',
+				'X-PW-UserEmail': COPPER_USER_EMAIL,
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`PUT /tasks/${id}: ${await response.text()}`);
+	}
+
+	/** The task as the trigger emits it now. */
+	emitted(id: number): IDataObject {
+		const task = this.sandbox.getTask(id);
+		if (!task) throw new Error(`No task ${id}`);
+		return asEmitted(task);
+	}
+
+	/** Every request the trigger sent, as `METHOD path`, and the body of each search. */
+	get requests(): string[] {
+		return this.sandbox.state.requests.map((request) => `${request.method} ${request.url}`);
+	}
+
+	/** The bodies of the searches sent so far (PUTs of the test itself are left out). */
+	get searches(): IDataObject[] {
+		return this.sandbox.state.requests
+			.filter((request) => request.url.endsWith('/tasks/search'))
+			.map((request) => request.body as IDataObject);
+	}
+
+	/** Forgets the requests logged so far. */
+	clearRequests() {
+		this.sandbox.state.requests.length = 0;
+	}
+
+	async close() {
+		await this.server.close();
+	}
+}
+
+type Request = Parameters<CopperSandbox['handler']>[0];
+
+const isSearch = (req: Request) => /\/tasks\/search$/.test(req.url ?? '');
+
+/** A search body of the trigger: a stream walked ascending from `since`, or the newest first. */
+export const searchBody = (
+	stream: 'date_modified' | 'date_created',
+	since: number | undefined,
+	page = 1,
+	filters: IDataObject = {},
+): IDataObject => ({
+	...filters,
+	...(since === undefined
+		? {}
+		: { [stream === 'date_modified' ? 'minimum_modified_date' : 'minimum_created_date']: since }),
+	sort_by: stream,
+	sort_direction: 'asc',
+	page_number: page,
+	page_size: 200,
+});
+
+/** The search the first poll starts with: the newest 25 of a stream. */
+export const newestBody = (
+	stream: 'date_modified' | 'date_created',
+	filters: IDataObject = {},
+): IDataObject => ({
+	...filters,
+	sort_by: stream,
+	sort_direction: 'desc',
+	page_number: 1,
+	page_size: 25,
+});
+
+/** Runs polls until one emits nothing; returns everything emitted on the way (at most 5 polls). */
+export async function drain(trigger: ActivePollTrigger): Promise<IDataObject[]> {
+	const emitted: IDataObject[] = [];
+	for (let polls = 0; polls < 5; polls++) {
+		const items = await trigger.poll();
+		if (!items) return emitted;
+		emitted.push(...items);
+	}
+	throw new Error('The trigger kept emitting');
+}
+
+/**
+ * Points an active trigger at other credentials, as when the user picks another credential on the
+ * active trigger: same node and static data. The harness keeps its options private; this swaps them.
+ */
+export function useCredentials(
+	trigger: ActivePollTrigger,
+	credentials: PollTriggerOptions['credentials'],
+) {
+	const harness = trigger as unknown as { options: PollTriggerOptions };
+	harness.options = { ...harness.options, credentials };
+}
