@@ -41,15 +41,21 @@ const choice = (field: RecordField) => {
 	});
 };
 
-/** An ID in a list of records, or the list's "none" value. */
+/**
+ * An ID in a list of records, or the list's "none" value. Anything else fails with the ID rule's
+ * own message (a union of the two would only say "Invalid input").
+ */
 const listedRecord = (field: RecordField) => {
+	const id = field.picker!.idRule.id;
 	const none = field.none?.value;
-	return z.preprocess(
-		(value) => (none !== undefined && String(value).trim() === String(none) ? none : value),
-		none === undefined
-			? field.picker!.idRule.id
-			: z.union([z.literal(none), field.picker!.idRule.id]),
-	);
+	if (none === undefined) return id;
+	return z.unknown().transform((value, context) => {
+		if (String(value).trim() === String(none)) return none;
+		const result = id.safeParse(value);
+		if (result.success) return result.data as unknown;
+		context.addIssue({ code: 'custom', message: result.error.issues[0].message });
+		return z.NEVER;
+	});
 };
 
 /** A custom field definition's ID as the list gives it: a whole number, or text. */
