@@ -31,7 +31,13 @@ export function pagingFields(resource: string, operations: string[]): INodePrope
 }
 
 const limitRule = {
-	limit: { label: 'Limit', schema: z.number().int().positive('Expected a whole number above 0') },
+	limit: {
+		label: 'Limit',
+		schema: z
+			.number()
+			.int('Expected a whole number above 0')
+			.positive('Expected a whole number above 0'),
+	},
 };
 
 /**
