@@ -83,7 +83,8 @@ describe('Copper › find', () => {
 						{ custom_field_definition_id: 9004, value: [401, 403], option: 'ALL' },
 						{
 							custom_field_definition_id: 9005,
-							minimum_value: 1767225600, // 2026-01-01T00:00:00Z
+							// A date without an offset is in the workflow's time zone (America/New_York), as for the task's own dates.
+							minimum_value: 1767243600, // 2026-01-01T05:00:00Z
 							maximum_value: 1782820800, // 2026-06-30T12:00:00Z
 						},
 						{ custom_field_definition_id: 9006, minimum_value: 10.5, maximum_value: 250 },

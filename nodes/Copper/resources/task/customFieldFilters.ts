@@ -27,6 +27,7 @@ export const customFieldFilters: INodeProperties = {
 					displayName: 'Field Name or ID',
 					name: 'definition',
 					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCustomFieldDefinitions' },
 					default: '',
 					description:
 						'The custom field to filter by. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -53,21 +54,21 @@ export const customFieldFilters: INodeProperties = {
 						},
 					],
 					default: 'ANY',
-					description: 'For multi-selects:	whether a task needs all the options or any of them',
+					description: 'For multi-selects: whether a task needs all the options or any of them',
 				},
 				{
 					displayName: 'Maximum',
 					name: 'maximum',
 					type: 'string',
 					default: '',
-					description: 'For number, currency, percentage and date fields:	the highest value',
+					description: 'For number, currency, percentage and date fields: the highest value',
 				},
 				{
 					displayName: 'Minimum',
 					name: 'minimum',
 					type: 'string',
 					default: '',
-					description: 'For number, currency, percentage and date fields:	the lowest value',
+					description: 'For number, currency, percentage and date fields: the lowest value',
 				},
 				{
 					displayName: 'Value',
@@ -75,7 +76,7 @@ export const customFieldFilters: INodeProperties = {
 					type: 'string',
 					default: '',
 					description:
-						'For text fields:	text the value contains. For checkboxes:	true or false. For dropdowns and multi-selects:	option names separated by commas, or nothing for tasks with no option chosen.',
+						'For text fields: text the value contains. For checkboxes: true or false. For dropdowns and multi-selects: option names separated by commas, or nothing for tasks with no option chosen.',
 				},
 			],
 		},

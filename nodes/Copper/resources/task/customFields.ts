@@ -72,8 +72,11 @@ function optionIds(definition: CustomFieldDefinition, value: unknown): number[] 
 const TRUE = ['true', 'yes', '1', 'on'];
 const FALSE = ['false', 'no', '0', 'off'];
 
-/** A value as the definition's type takes it, or the reason it cannot be one. */
-function typed(definition: CustomFieldDefinition, value: unknown): unknown {
+/**
+ * A value as the definition's type takes it, or the reason it cannot be one. A date without an
+ * offset is a time in `timeZone`, the workflow's, as for the task's own dates.
+ */
+function typed(definition: CustomFieldDefinition, value: unknown, timeZone: string): unknown {
 	const text = String(value).trim();
 	switch (definition.data_type) {
 		case 'Checkbox':
@@ -83,7 +86,7 @@ function typed(definition: CustomFieldDefinition, value: unknown): unknown {
 			return { problem: 'Expected true or false' };
 		case 'Date': {
 			if (typeof value === 'number') return value;
-			const date = parseDate(value);
+			const date = parseDate(value, timeZone);
 			return date ? toUnixSeconds(date) : { problem: 'Expected a date such as 2026-05-31' };
 		}
 		case 'Float':
@@ -112,7 +115,7 @@ export function customFieldValue(
 	definition: CustomFieldDefinition,
 	value: unknown,
 ): unknown {
-	const result = typed(definition, value);
+	const result = typed(definition, value, context.getTimezone());
 	if (result && typeof result === 'object' && 'problem' in (result as IDataObject)) {
 		throw inputError(
 			context,
