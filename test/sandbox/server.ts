@@ -11,6 +11,7 @@
 import { COPPER_API_KEY, COPPER_USER_EMAIL, createCopperSandbox } from './copper';
 import type { RunningServer } from './http';
 import { createNexudusSandbox, NEXUDUS_ADMIN_EMAIL, NEXUDUS_ADMIN_PASSWORD } from './nexudus';
+import { createOnlyofficeSandbox, ONLYOFFICE_PASSWORD, ONLYOFFICE_USER_NAME } from './onlyoffice';
 import { createSink } from './sink';
 
 interface SandboxEntry {
@@ -34,7 +35,12 @@ const SANDBOXES: SandboxEntry[] = [
 		start: async (port, host) => await createCopperSandbox().start(port, host),
 		notes: `X-PW-AccessToken ${COPPER_API_KEY}, X-PW-UserEmail ${COPPER_USER_EMAIL}; controls under /__sandbox`,
 	},
-	// { name: 'onlyoffice', portOffset: 12, ... },
+	{
+		name: 'onlyoffice',
+		portOffset: 12,
+		start: async (port, host) => await createOnlyofficeSandbox().start(port, host),
+		notes: `POST /api/2.0/authentication {userName: ${ONLYOFFICE_USER_NAME}, password: ${ONLYOFFICE_PASSWORD}}, then Authorization: <token> (no scheme); JSON with Accept: application/json or .json, else XML; controls under /__sandbox`,
+	},
 	// { name: 'cotalker', portOffset: 13, ... },
 	{
 		name: 'sink',
