@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { toUnixSeconds } from '../../shared/dates';
+import { digest } from '../../shared/digest';
 import type { TriggerAccount } from '../../shared/polling/account';
 import type { ChangeFeed, ChangeStream } from '../../shared/polling/changeFeed';
 import type { ChangeEvent } from '../../shared/polling/events';
@@ -9,10 +10,10 @@ import { copperApi, copperPaging } from '../transport';
 
 type ChangeTime = 'date_created' | 'date_modified';
 
-/** The search body bound of each change time. */
-const minimumOf: Record<ChangeTime, string> = {
-	date_created: 'minimum_created_date',
-	date_modified: 'minimum_modified_date',
+/** The search body bounds of each change time. */
+const boundsOf: Record<ChangeTime, { minimum: string; maximum: string }> = {
+	date_created: { minimum: 'minimum_created_date', maximum: 'maximum_created_date' },
+	date_modified: { minimum: 'minimum_modified_date', maximum: 'maximum_modified_date' },
 };
 
 const SECOND = 1_000;
@@ -40,7 +41,9 @@ const wasUpdated = (record: IDataObject) => {
 /**
  * Copper as a change feed. Tasks are searched with minimum_created_date or minimum_modified_date
  * (Unix seconds), sorted by that date ascending and paged in the body. Copper's search answers
- * whole task records, so a poll needs no further reads.
+ * whole task records, so a poll needs no further reads. Copper stamps whole seconds: a second with
+ * more tasks than a page is checked against Copper's count of that second, and a task changed
+ * again within the second it was emitted at is told apart by its fingerprint.
  * - Created: the date_created stream.
  * - Updated: the date_modified stream, tasks changed after they were created.
  * - Created or Updated: the date_modified stream, which Copper sets on creation too.
@@ -63,7 +66,7 @@ export function copperChangeFeed(
 		async fetchPage(since, pageIndex) {
 			const pageSize = copperPaging.maxPageSize;
 			const response = await search({
-				...(since ? { [minimumOf[property]]: toUnixSeconds(since) } : {}),
+				...(since ? { [boundsOf[property].minimum]: toUnixSeconds(since) } : {}),
 				sort_by: property,
 				sort_direction: 'asc',
 				page_number: pageIndex + 1,
@@ -80,7 +83,22 @@ export function copperChangeFeed(
 			});
 			return copperPaging.readPage(response, count, 0).records;
 		},
+		/** Copper's count of the tasks at one second, in X-PW-TOTAL of a one-task page. */
+		async countAt(time) {
+			const second = toUnixSeconds(time);
+			const { minimum, maximum } = boundsOf[property];
+			const response = await search({
+				[minimum]: second,
+				[maximum]: second,
+				page_number: 1,
+				page_size: 1,
+			});
+			const page = copperPaging.readPage(response, 1, 0);
+			return page.total ?? page.records.length;
+		},
 		timeOf: (record) => timeOf(record, property),
+		// A task changed twice within one second keeps its date_modified: its content tells.
+		fingerprint: property === 'date_modified' ? (record) => digest(record).slice(0, 8) : undefined,
 		reports,
 	});
 

@@ -26,6 +26,19 @@ export interface ChangeStream {
 	 * than a creation, or a creation another stream does not see). All records count when absent.
 	 */
 	reports?(record: IDataObject): boolean;
+	/**
+	 * How many records the vendor has at exactly `time`, at its precision. It lets the engine check
+	 * a walk that had to page through one instant by page number (more records at one time than a
+	 * page holds): a record that changes during such a walk leaves the instant and shifts the pages,
+	 * which can hide another one. Without it, such walks are not checked.
+	 */
+	countAt?(time: Date): Promise<number>;
+	/**
+	 * A short fingerprint of a record's version, for a stream of last-change times that are coarse:
+	 * a record changed again within the very instant an earlier poll saw it at keeps its time, and
+	 * only the fingerprint tells the two versions apart. Not for creation times, which never move.
+	 */
+	fingerprint?(record: IDataObject): string;
 }
 
 /**
@@ -41,6 +54,7 @@ export interface ChangeFeed {
 	streams: ChangeStream[];
 	/** The record's ID, as text. */
 	idOf(record: IDataObject): string;
+
 	/**
 	 * Reads changed records in full, in as few requests as the vendor allows. A record missing from
 	 * the answer no longer exists and is not reported. Without it, listed records are emitted as listed.

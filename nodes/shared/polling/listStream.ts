@@ -6,6 +6,11 @@ import { pollWindowStart, type ChangeFeed, type ChangeStream } from './changeFee
 /** A bound on pages per stream and poll, so that a feed which never ends cannot hold the poller. */
 const MAX_PAGES_PER_POLL = 1000;
 
+/** How often an instant paged by number is walked again before it is left for the next poll. */
+const SETTLE_ATTEMPTS = 3;
+
+type Feed = Pick<ChangeFeed, 'overlapMs' | 'granularityMs' | 'idOf'>;
+
 /** One change a stream reports: a record, and its time in that stream. */
 export interface Change {
 	id: string;
@@ -13,23 +18,36 @@ export interface Change {
 	record: IDataObject;
 }
 
+/** What one walk of a stream found. */
+export interface StreamListing {
+	/** Every record listed, in the order listed. */
+	records: IDataObject[];
+	/**
+	 * An instant the walk paged through by page number and could not confirm it saw whole: the
+	 * cursor must not pass it, so that the next poll walks it again.
+	 */
+	unsettled?: Date;
+}
+
 /**
  * Walks a stream from `cursor` minus the overlap to its end, moving the lower bound forward to the
  * last change time of each full page (keyset paging). Records changed while the walk is under way
  * move to the end of the stream, where the walk still reaches them, instead of shifting unseen
- * records onto pages already read. Returns every record listed, in the order listed.
+ * records onto pages already read. Only an instant with more records than a page holds is paged
+ * by number; the stream's count of that instant then checks that none was shifted out of sight.
  */
 export async function listStream(
 	stream: ChangeStream,
 	cursor: Date | undefined,
-	feed: Pick<ChangeFeed, 'overlapMs' | 'granularityMs'>,
-): Promise<IDataObject[]> {
-	const listed: IDataObject[] = [];
+	feed: Feed,
+): Promise<StreamListing> {
+	const records: IDataObject[] = [];
+	const pagedByNumber: Date[] = [];
 	let since = cursor && pollWindowStart(cursor, feed);
 	let pageIndex = 0;
 	for (let pages = 0; pages < MAX_PAGES_PER_POLL; pages++) {
 		const page = await stream.fetchPage(since, pageIndex);
-		listed.push(...page.records);
+		records.push(...page.records);
 		const last = page.records[page.records.length - 1];
 		const lastChange = last && stream.timeOf(last);
 		if (!page.hasMore || !lastChange) break;
@@ -39,10 +57,61 @@ export async function listStream(
 			since = next;
 			pageIndex = 0;
 		} else {
+			if (pageIndex === 0) pagedByNumber.push(since);
 			pageIndex++;
 		}
 	}
-	return listed;
+	let unsettled: Date | undefined;
+	for (const instant of pagedByNumber) {
+		if (!(await settle(stream, instant, records, feed))) unsettled ??= instant;
+	}
+	return { records, unsettled };
+}
+
+/**
+ * Whether the walk saw every record the vendor has at `instant`, walking the instant again (it
+ * holds fewer records each time one leaves it) until the counts agree or the attempts run out.
+ */
+async function settle(
+	stream: ChangeStream,
+	instant: Date,
+	records: IDataObject[],
+	feed: Feed,
+): Promise<boolean> {
+	if (!stream.countAt) return true;
+	for (let attempt = 1; ; attempt++) {
+		if ((await stream.countAt(instant)) <= heldAt(stream, instant, records, feed)) return true;
+		if (attempt === SETTLE_ATTEMPTS) return false;
+		records.push(...(await walkInstant(stream, instant, feed)));
+	}
+}
+
+/** How many records the walk saw whose latest listed time is `instant`. */
+function heldAt(stream: ChangeStream, instant: Date, records: IDataObject[], feed: Feed) {
+	const latest = new Map<string, number>();
+	for (const record of records) {
+		const time = stream.timeOf(record);
+		if (!time) continue;
+		const at = floorTo(time, feed.granularityMs).getTime();
+		const id = feed.idOf(record);
+		latest.set(id, Math.max(latest.get(id) ?? at, at));
+	}
+	return [...latest.values()].filter((at) => at === instant.getTime()).length;
+}
+
+/** The records at `instant`, page by page from its first. */
+async function walkInstant(stream: ChangeStream, instant: Date, feed: Feed) {
+	const found: IDataObject[] = [];
+	for (let pageIndex = 0; pageIndex < MAX_PAGES_PER_POLL; pageIndex++) {
+		const page = await stream.fetchPage(instant, pageIndex);
+		const atInstant = page.records.filter((record) => {
+			const time = stream.timeOf(record);
+			return time && floorTo(time, feed.granularityMs).getTime() === instant.getTime();
+		});
+		found.push(...atInstant);
+		if (!page.hasMore || atInstant.length < page.records.length) return found;
+	}
+	return found;
 }
 
 /** The changes a stream reports among `records`: those with a time in it that the user asked for. */

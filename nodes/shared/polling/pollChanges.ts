@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { digest } from '../digest';
 import type { ChangeFeed, ChangeStream } from './changeFeed';
-import { listStream, reportedChanges, type Change } from './listStream';
+import { listStream, reportedChanges, type Change, type StreamListing } from './listStream';
 import { unlessAlreadyPolling } from './overlappingPolls';
 import { StreamMemory, readState, writeState, type PollState } from './pollState';
 
@@ -48,13 +48,13 @@ async function pollOnce(staticData: IDataObject, feed: ChangeFeed): Promise<IDat
 	const fresh = new Map<string, Change>();
 	for (const stream of feed.streams) {
 		const memory = after.get(stream)!;
-		const listed = await listStream(stream, memory.cursor, feed);
-		const changes = reportedChanges(stream, listed, feed);
+		const listing = await listStream(stream, memory.cursor, feed);
+		const changes = reportedChanges(stream, listing.records, feed);
 		for (const change of changes) {
-			if (!memory.has(change.at, change.id))
+			if (!memory.has(change.at, change.id, stream.fingerprint?.(change.record)))
 				fresh.set(change.id, later(fresh.get(change.id), change));
 		}
-		remember(memory, stream, listed, changes);
+		remember(memory, stream, listing, changes);
 	}
 
 	const emitted: IDataObject[] = [];
@@ -64,10 +64,12 @@ async function pollOnce(staticData: IDataObject, feed: ChangeFeed): Promise<IDat
 		);
 		// The version read is the one emitted and remembered. If an earlier poll already emitted
 		// that very version, it is not news, whichever change listed it now.
-		if (!versions.some(({ stream, change }) => before.get(stream)!.has(change.at, change.id))) {
-			emitted.push(record);
+		const seen = ({ stream, change }: (typeof versions)[number]) =>
+			before.get(stream)!.has(change.at, change.id, stream.fingerprint?.(record));
+		if (!versions.some(seen)) emitted.push(record);
+		for (const { stream, change } of versions) {
+			after.get(stream)!.add(change.at, change.id, stream.fingerprint?.(record));
 		}
-		for (const { stream, change } of versions) after.get(stream)!.add(change.at, change.id);
 	}
 
 	writeState(staticData, stateOf(feed, configuration, after));
@@ -81,8 +83,8 @@ async function startFromNewest(feed: ChangeFeed, configuration: string): Promise
 		const memory = new StreamMemory();
 		const newest = await newestTime(stream);
 		if (newest) {
-			const listed = await listStream(stream, newest, feed);
-			remember(memory, stream, listed, reportedChanges(stream, listed, feed));
+			const listing = await listStream(stream, newest, feed);
+			remember(memory, stream, listing, reportedChanges(stream, listing.records, feed));
 			memory.advance(newest);
 		}
 		started.set(stream, memory);
@@ -118,16 +120,22 @@ async function readInFull(feed: ChangeFeed, changes: Change[]): Promise<IDataObj
 	return ordered.map((change) => byId.get(change.id)).filter((record) => record !== undefined);
 }
 
+/**
+ * Remembers the changes listed and moves the cursor to the newest time listed, but not past an
+ * instant the walk could not confirm it saw whole (see listStream).
+ */
 function remember(
 	memory: StreamMemory,
 	stream: ChangeStream,
-	listed: IDataObject[],
+	listing: StreamListing,
 	changes: Change[],
 ) {
-	for (const change of changes) memory.add(change.at, change.id);
-	for (const record of listed) {
+	for (const change of changes) {
+		memory.add(change.at, change.id, stream.fingerprint?.(change.record));
+	}
+	for (const record of listing.records) {
 		const time = stream.timeOf(record);
-		if (time) memory.advance(time);
+		if (time && !(listing.unsettled && time > listing.unsettled)) memory.advance(time);
 	}
 }
 

@@ -9,6 +9,11 @@ export interface StreamState {
 	cursor: string | null;
 	/** Change time (ISO 8601) → the IDs of the records changed at that time, see encodeIds. */
 	seen: Record<string, string>;
+	/**
+	 * Record ID → fingerprint of the version seen, for the changes at the cursor's own instant only:
+	 * the one instant in which a record can still change again without its time changing.
+	 */
+	versions?: Record<string, string>;
 }
 
 /** What a trigger keeps in workflow static data between polls: small JSON. */
@@ -25,6 +30,9 @@ export interface PollState {
 export class StreamMemory {
 	private readonly byTime = new Map<string, Set<string>>();
 
+	/** `<time> <id>` → the fingerprint of the version seen, where the feed gives fingerprints. */
+	private readonly versions = new Map<string, string>();
+
 	cursor: Date | undefined;
 
 	constructor(state?: StreamState) {
@@ -32,17 +40,28 @@ export class StreamMemory {
 		for (const [time, ids] of Object.entries(state?.seen ?? {})) {
 			this.byTime.set(time, new Set(decodeIds(ids)));
 		}
+		for (const [id, fingerprint] of Object.entries(state?.versions ?? {})) {
+			if (state?.cursor) this.versions.set(`${state.cursor} ${id}`, fingerprint);
+		}
 	}
 
-	has(at: Date, id: string): boolean {
-		return this.byTime.get(at.toISOString())?.has(id) ?? false;
+	/**
+	 * Whether this change was seen: the record at that time, in the same version where both
+	 * fingerprints are known.
+	 */
+	has(at: Date, id: string, fingerprint?: string): boolean {
+		const time = at.toISOString();
+		if (!this.byTime.get(time)?.has(id)) return false;
+		const seen = this.versions.get(`${time} ${id}`);
+		return seen === undefined || fingerprint === undefined || seen === fingerprint;
 	}
 
-	add(at: Date, id: string) {
+	add(at: Date, id: string, fingerprint?: string) {
 		const time = at.toISOString();
 		const ids = this.byTime.get(time) ?? new Set<string>();
 		ids.add(id);
 		this.byTime.set(time, ids);
+		if (fingerprint !== undefined) this.versions.set(`${time} ${id}`, fingerprint);
 	}
 
 	/** Moves the cursor to `time` if that is later; it never moves back. */
@@ -60,7 +79,13 @@ export class StreamMemory {
 		for (const [time, ids] of [...this.byTime].sort(([a], [b]) => a.localeCompare(b))) {
 			if (Date.parse(time) >= from) seen[time] = encodeIds(ids);
 		}
-		return { cursor: this.cursor?.toISOString() ?? null, seen };
+		const cursor = this.cursor?.toISOString() ?? null;
+		const versions: Record<string, string> = {};
+		for (const [key, fingerprint] of this.versions) {
+			const [time, id] = key.split(' ');
+			if (time === cursor) versions[id] = fingerprint;
+		}
+		return Object.keys(versions).length ? { cursor, seen, versions } : { cursor, seen };
 	}
 }
 
