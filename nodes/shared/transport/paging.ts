@@ -4,8 +4,11 @@ import { inputError } from '../inputError';
 import { sendVendorRequest, type ApiContext, type RequestOptions } from './request';
 import type { VendorApi, VendorResponse } from './vendorApi';
 
-/** What a page reads from: the decoded body and the response headers (a total may come in one). */
-export type PageResponse = Pick<VendorResponse, 'body' | 'headers'>;
+/**
+ * What a page reads from: the decoded body, the response headers (a total may come in one) and
+ * the envelope the body came in, if the vendor wraps its answers.
+ */
+export type PageResponse = Pick<VendorResponse, 'body' | 'headers' | 'envelope'>;
 
 /** How one vendor pages a list: where the page goes in a request, and how a page reads. */
 export interface PagingStyle {

@@ -52,7 +52,9 @@ export async function sendVendorRequest<T = unknown>(
 	if (response.statusCode >= 400 || failure) {
 		throw apiError(context, api, response, failure ?? rejectedCredentials(api, response));
 	}
-	return response as VendorResponse<T>;
+	if (!api.unwrap) return response as VendorResponse<T>;
+	const envelope = (response.body ?? {}) as IDataObject;
+	return { ...response, body: api.unwrap(envelope) as T, envelope };
 }
 
 /** Like sendVendorRequest, for callers that only need the body. */

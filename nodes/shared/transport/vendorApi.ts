@@ -20,6 +20,12 @@ export interface VendorApi {
 	throttlePolicy?: RetryPolicy;
 	/** Finds the vendor's own explanation of a failure in a response body, if there is one. */
 	failureIn(body: unknown, statusCode: number): VendorFailure | undefined;
+	/**
+	 * For vendors that wrap every answer in an envelope (ONLYOFFICE's `{count, startIndex,
+	 * nextIndex, total, status, statusCode, response}`): the answer inside it. Every operation gets
+	 * the unwrapped body; the envelope stays on the response for paging.
+	 */
+	unwrap?(body: unknown): unknown;
 }
 
 /** A response as the transport hands it on: the decoded body with its status and headers. */
@@ -27,6 +33,8 @@ export interface VendorResponse<T = unknown> {
 	body: T;
 	statusCode: number;
 	headers: IDataObject;
+	/** The envelope the body came in, for vendors that wrap answers (see VendorApi.unwrap). */
+	envelope?: IDataObject;
 }
 
 /** A header's value, whatever the case of its name, or undefined when it is not there. */

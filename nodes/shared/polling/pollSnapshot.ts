@@ -1,0 +1,130 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { digest } from '../digest';
+import { inputError } from '../inputError';
+import { unlessAlreadyPolling } from './overlappingPolls';
+import type { SnapshotFeed } from './snapshotFeed';
+import {
+	decodeSnapshot,
+	readSnapshotState,
+	storedFingerprint,
+	writeSnapshotState,
+	type CreationMark,
+	type Snapshot,
+} from './snapshotState';
+
+/** A bound on pages per poll, so that a feed which never ends cannot hold the poller. */
+const MAX_PAGES_PER_POLL = 1000;
+
+/** The most records a snapshot holds: its state stays under about 200 KB. */
+export const MAX_SNAPSHOT_RECORDS = 25_000;
+
+/**
+ * The polling engine for feeds without change times (see SnapshotFeed).
+ * - Every poll reads every page of the scope and compares each record's fingerprint with the
+ *   previous poll's; a record created since then (later creation time, or the same time and a
+ *   later ID) is new, any other record whose fingerprint changed or that moved into the scope
+ *   changed. The feed decides which of those the user asked for.
+ * - The first poll after activation or after a change of configuration emits nothing.
+ * - A read that came short of the total the vendor announced (records moved between pages while
+ *   they were read) keeps the last fingerprint of every record it did not see, so nothing it
+ *   missed is forgotten or reported twice.
+ * - A manual run returns the newest record in scope; overlapping polls emit nothing.
+ */
+export async function pollSnapshot(
+	context: IPollFunctions,
+	feed: SnapshotFeed,
+): Promise<INodeExecutionData[][] | null> {
+	const toOutput = (records: IDataObject[]) =>
+		records.length ? [context.helpers.returnJsonArray(records)] : null;
+	if (context.getMode() === 'manual') {
+		const { records } = await readScope(context, feed);
+		const newest = newestMark(feed, records, null);
+		return toOutput(records.filter((record) => newest && feed.idOf(record) === newest.id));
+	}
+	return await unlessAlreadyPolling(
+		context,
+		async () => toOutput(await pollOnce(context, feed)),
+		null,
+	);
+}
+
+async function pollOnce(context: IPollFunctions, feed: SnapshotFeed): Promise<IDataObject[]> {
+	const staticData = context.getWorkflowStaticData('node');
+	const configuration = digest(feed.configuration);
+	const state = readSnapshotState(staticData);
+	const { records, complete } = await readScope(context, feed);
+	const current: Snapshot = new Map(
+		records.map((record) => [feed.idOf(record), storedFingerprint(feed.fingerprint(record))]),
+	);
+	if (state?.configuration !== configuration) {
+		writeSnapshotState(staticData, configuration, current, newestMark(feed, records, null));
+		return [];
+	}
+
+	const previous = decodeSnapshot(state);
+	const emitted: IDataObject[] = [];
+	for (const record of records) {
+		const id = feed.idOf(record);
+		const change = {
+			previous: previous.get(id),
+			current: current.get(id)!,
+			isNew: !previous.has(id) && createdAfter(feed, record, state.newest),
+		};
+		if (change.previous === change.current) continue;
+		if (feed.reports(record, change)) emitted.push(record);
+	}
+	if (!complete) {
+		for (const [id, fingerprint] of previous) if (!current.has(id)) current.set(id, fingerprint);
+	}
+	writeSnapshotState(staticData, configuration, current, newestMark(feed, records, state.newest));
+	return emitted;
+}
+
+/** Every record in scope, each once, and whether the read matched the vendor's total. */
+async function readScope(context: IPollFunctions, feed: SnapshotFeed) {
+	const byId = new Map<string, IDataObject>();
+	let total: number | undefined;
+	for (let pageIndex = 0; pageIndex < MAX_PAGES_PER_POLL; pageIndex++) {
+		const page = await feed.fetchPage(pageIndex);
+		total ??= page.total;
+		for (const record of page.records) byId.set(feed.idOf(record), record);
+		if (byId.size > MAX_SNAPSHOT_RECORDS) {
+			throw inputError(
+				context,
+				`The trigger watches more than ${MAX_SNAPSHOT_RECORDS.toLocaleString('en-US')} records`,
+				{ description: 'Narrow it with its filters, so that each poll can compare every record.' },
+			);
+		}
+		if (!page.hasMore || page.records.length === 0) break;
+	}
+	return { records: [...byId.values()], complete: total === undefined || byId.size >= total };
+}
+
+const compareIds = (a: string, b: string) =>
+	/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a.localeCompare(b);
+
+/** Whether the record was created after the mark: a later time, or the same time and a later ID. */
+function createdAfter(feed: SnapshotFeed, record: IDataObject, mark: CreationMark | null) {
+	if (!mark) return true;
+	const created = feed.createdAt(record)?.getTime();
+	if (created === undefined) return false;
+	const markedAt = Date.parse(mark.at);
+	return created > markedAt || (created === markedAt && compareIds(feed.idOf(record), mark.id) > 0);
+}
+
+/** The newest creation among the records and the previous mark. */
+function newestMark(
+	feed: SnapshotFeed,
+	records: IDataObject[],
+	mark: CreationMark | null,
+): CreationMark | null {
+	let newest = mark;
+	for (const record of records) {
+		const created = feed.createdAt(record);
+		if (created && createdAfter(feed, record, newest)) {
+			newest = { at: created.toISOString(), id: feed.idOf(record) };
+		}
+	}
+	return newest;
+}
