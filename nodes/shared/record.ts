@@ -50,9 +50,12 @@ export function recordField(target: RecordTarget, operations: string[]): INodePr
 	});
 }
 
-/** The URL of the picked record; the ID is encoded like any path parameter. */
+/**
+ * The URL of the picked record; the ID is encoded like any path parameter. White space around it
+ * is dropped, as the ID's check (recordIdRule) drops it, so the URL names the ID that was checked.
+ */
 export const recordUrl = (target: RecordTarget) =>
-	`=${target.path}/{{ encodeURIComponent($parameter.recordId) }}`;
+	`=${target.path}/{{ encodeURIComponent(String($parameter.recordId).trim()) }}`;
 
 /** The check of the picked record's ID, for operations that only need it validated. */
 export const recordIdRule = (target: RecordTarget) => ({
