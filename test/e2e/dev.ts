@@ -4,8 +4,9 @@
  * side, each with working sandboxes, and that `npm run dev` keeps what the user changed.
  * 1. Starts `npm run dev` for n8n 2.40.7 and for n8n 1.123.81 at once, each with its own N8N_PORT
  *    (every other port derives from it) and folder.
- * 2. In each, tests the imported sandbox credential through n8n's REST API, and checks that the
- *    call reached that instance's own Nexudus sandbox and not the other one.
+ * 2. In each, tests the imported sandbox credentials (Nexudus and Copper) through n8n's REST API,
+ *    and checks that each call reached that instance's own sandbox and not the other one's; the
+ *    Copper example workflows are imported beside the Nexudus ones.
  * 3. Edits an example workflow of the first instance while it is stopped, restarts it: the edit is
  *    kept; restarts it with --reset: the example is back.
  * 4. Ctrl-C stops each instance with every process and port it opened.
@@ -25,6 +26,12 @@ const work = mkdtempSync(join(tmpdir(), 'crm-tasks-dev-'));
 const OWNER = { email: 'dev@crm-tasks.test', password: 'Sandbox-dev-1' };
 const WORKFLOW_ID = 'nexudusTour00001';
 const EXAMPLE_NAME = 'Nexudus Spaces: every operation';
+/** The sandbox credentials dev imports, each with the offset of its sandbox's port from N8N_PORT. */
+const SANDBOX_CREDENTIALS = [
+	{ id: 'nexudusSandbox01', vendor: 'Nexudus', portOffset: 10 },
+	{ id: 'copperSandbox01', vendor: 'Copper', portOffset: 11 },
+];
+const COPPER_EXAMPLES = ['copperTour000001', 'copperTrigger001'];
 
 interface Instance {
 	version: string;
@@ -140,8 +147,11 @@ async function main() {
 				await Promise.all(instances.map(async (instance) => await start(instance)));
 				for (const instance of instances) {
 					expectTrue(
-						instance.output.includes(`Nexudus http://127.0.0.1:${instance.port + 10}/api`),
-						`n8n ${instance.version} names its own sandbox:\n${instance.output}`,
+						instance.output.includes(`Nexudus http://127.0.0.1:${instance.port + 10}/api`) &&
+							instance.output.includes(
+								`Copper http://127.0.0.1:${instance.port + 11}/developer_api/v1`,
+							),
+						`n8n ${instance.version} names its own sandboxes:\n${instance.output}`,
 					);
 				}
 			},
@@ -149,38 +159,48 @@ async function main() {
 
 		for (const [index, instance] of instances.entries()) {
 			const other = instances[1 - index];
+			for (const credential of SANDBOX_CREDENTIALS) {
+				await checks.check(
+					`n8n ${instance.version}: the ${credential.vendor} sandbox credential works, against its own sandbox only`,
+					async () => {
+						const base = `http://127.0.0.1:${instance.port}`;
+						const cookie = await session(base);
+						const response = await fetch(
+							`${base}/rest/credentials/${credential.id}?includeData=true`,
+							{
+								headers: { cookie },
+							},
+						);
+						const stored = ((await response.json()) as { data: IDataObject }).data;
+						const sandboxes = [instance.port, other.port].map(
+							(port) => port + credential.portOffset,
+						);
+						const before = [await sandboxCalls(sandboxes[0]), await sandboxCalls(sandboxes[1])];
+						const tested = await fetch(`${base}/rest/credentials/test`, {
+							method: 'POST',
+							headers: { 'Content-Type': 'application/json', cookie },
+							body: JSON.stringify({ credentials: stored }),
+						});
+						expectEqual(
+							((await tested.json()) as { data: IDataObject }).data,
+							{ status: 'OK', message: 'Connection successful!' },
+							'credential test',
+						);
+						const after = [await sandboxCalls(sandboxes[0]), await sandboxCalls(sandboxes[1])];
+						expectTrue(after[0] > before[0], 'its own sandbox received the call');
+						expectEqual(after[1], before[1], "calls to the other instance's sandbox");
+					},
+				);
+			}
 			await checks.check(
-				`n8n ${instance.version}: the sandbox credential works, against its own sandbox only`,
+				`n8n ${instance.version}: the Copper example workflows are imported`,
 				async () => {
 					const base = `http://127.0.0.1:${instance.port}`;
 					const cookie = await session(base);
-					const response = await fetch(
-						`${base}/rest/credentials/nexudusSandbox01?includeData=true`,
-						{
-							headers: { cookie },
-						},
-					);
-					const stored = ((await response.json()) as { data: IDataObject }).data;
-					const before = [
-						await sandboxCalls(instance.port + 10),
-						await sandboxCalls(other.port + 10),
-					];
-					const tested = await fetch(`${base}/rest/credentials/test`, {
-						method: 'POST',
-						headers: { 'Content-Type': 'application/json', cookie },
-						body: JSON.stringify({ credentials: stored }),
-					});
-					expectEqual(
-						((await tested.json()) as { data: IDataObject }).data,
-						{ status: 'OK', message: 'Connection successful!' },
-						'credential test',
-					);
-					const after = [
-						await sandboxCalls(instance.port + 10),
-						await sandboxCalls(other.port + 10),
-					];
-					expectTrue(after[0] > before[0], 'its own sandbox received the call');
-					expectEqual(after[1], before[1], "calls to the other instance's sandbox");
+					for (const id of COPPER_EXAMPLES) {
+						const response = await fetch(`${base}/rest/workflows/${id}`, { headers: { cookie } });
+						expectTrue(response.ok, `GET workflow ${id}: HTTP ${response.status}`);
+					}
 				},
 			);
 		}

@@ -21,6 +21,14 @@ import {
 	stopProcess,
 	waitFor,
 } from './n8n';
+import {
+	CopperSandboxClient,
+	changeKey as copperChangeKey,
+	checkOperationsRequests as checkCopperRequests,
+	checkOperationsRun as checkCopperRun,
+	checkTriggerRequests as checkCopperTriggerRequests,
+	presented as presentedCopperTask,
+} from './copper';
 import { NexudusSandboxClient, changeKey, checkOperationsRun } from './nexudus';
 
 const PACKAGE = 'n8n-nodes-crm-tasks';
@@ -32,6 +40,9 @@ const CREDENTIAL_ID = 'nexudusSandbox01';
 const OPERATIONS_ID = 'nexudusTour00001';
 const TRIGGER_ID = 'nexudusTrigger01';
 const RENEWAL_ID = 'e2eTokenRenewal1';
+const COPPER_OPERATIONS_ID = 'copperTour000001';
+const COPPER_TRIGGER_ID = 'copperTrigger001';
+const COPPER_TASKS = '/developer_api/v1/tasks';
 
 type Execution = {
 	status: string;
@@ -61,6 +72,7 @@ export async function runLine(
 	});
 	const n8n = async (...args: string[]) => await run('n8n', args, env);
 	const nexudus = new NexudusSandboxClient(`http://127.0.0.1:${nexudusPort}`);
+	const copper = new CopperSandboxClient(`http://127.0.0.1:${copperPort}`);
 	const base = `http://127.0.0.1:${n8nPort}`;
 	const children: ChildProcess[] = [];
 	const started = Date.now();
@@ -120,6 +132,8 @@ export async function runLine(
 			'sandbox.credentials.json',
 			'nexudus-operations.workflow.json',
 			'nexudus-trigger.workflow.json',
+			'copper-operations.workflow.json',
+			'copper-trigger.workflow.json',
 		]) {
 			writeFileSync(
 				join(fixtures, file),
@@ -136,13 +150,17 @@ export async function runLine(
 		for (const file of [
 			'nexudus-operations.workflow.json',
 			'nexudus-trigger.workflow.json',
+			'copper-operations.workflow.json',
+			'copper-trigger.workflow.json',
 			'renewal.workflow.json',
 		]) {
 			await n8n('import:workflow', `--input=${join(fixtures, file)}`);
 		}
-		// Activated while n8n is stopped, so that it starts with exactly one poller.
-		if (isLine1(version)) await n8n('update:workflow', `--id=${TRIGGER_ID}`, '--active=true');
-		else await n8n('publish:workflow', `--id=${TRIGGER_ID}`);
+		// Activated while n8n is stopped, so that it starts with exactly one poller each.
+		for (const id of [TRIGGER_ID, COPPER_TRIGGER_ID]) {
+			if (isLine1(version)) await n8n('update:workflow', `--id=${id}`, '--active=true');
+			else await n8n('publish:workflow', `--id=${id}`);
+		}
 
 		await checks.check(
 			'n8n loads every node of the pack, and the action node as an AI tool',
@@ -155,7 +173,14 @@ export async function runLine(
 					.sort();
 				expectEqual(
 					names,
-					[`${PACKAGE}.nexudus`, `${PACKAGE}.nexudusTool`, `${PACKAGE}.nexudusTrigger`],
+					[
+						`${PACKAGE}.copper`,
+						`${PACKAGE}.copperTool`,
+						`${PACKAGE}.copperTrigger`,
+						`${PACKAGE}.nexudus`,
+						`${PACKAGE}.nexudusTool`,
+						`${PACKAGE}.nexudusTrigger`,
+					],
 					'node types',
 				);
 			},
@@ -198,6 +223,22 @@ export async function runLine(
 			expectEqual(execution.status, 'success', 'execution status');
 			checkOperationsRun(execution.nodes);
 		});
+
+		await checks.check(
+			'every Copper operation runs in real n8n, with the calls and bodies Copper documents',
+			async () => {
+				const tasksBefore = await copper.tasks();
+				await copper.clearRequests();
+				const startedAt = Math.floor(Date.now() / 1000);
+				const execution = await execute(COPPER_OPERATIONS_ID);
+				const run = { tasksBefore, startedAt, endedAt: Math.ceil(Date.now() / 1000) };
+				expectEqual(execution.status, 'success', 'execution status');
+				const created = checkCopperRun(execution.nodes, run);
+				checkCopperRequests(await copper.requests(), created, run);
+				// The trigger check reads the calls n8n makes from its start on.
+				await copper.clearRequests();
+			},
+		);
 
 		await checks.check(
 			'an expired bearer token is renewed on the next run, and the new token is kept',
@@ -291,7 +332,9 @@ export async function runLine(
 			},
 		);
 
-		await checks.check(
+		// Both triggers were activated together: their checks run side by side, each on its own path
+		// of the sink.
+		const nexudusTrigger = checks.check(
 			'the activated Nexudus trigger delivers exactly the changes made between polls, each once',
 			async () => {
 				const polls = async () =>
@@ -312,7 +355,12 @@ export async function runLine(
 				const second = await nexudus.createTask('Trigger e2e: second');
 				const seedUpdated = await nexudus.updateTask(seedId, { Notes: 'Changed by the e2e suite' });
 				const expected = [first, second, seedUpdated].map(changeKey);
-				const afterFirstRound = await waitForSink(sinkPort, expected.length, 150_000);
+				const afterFirstRound = await waitForSink(
+					sinkPort,
+					'/nexudus-trigger',
+					expected.length,
+					150_000,
+				);
 				expectEqual(
 					afterFirstRound.map(changeKey).sort(),
 					[...expected].sort(),
@@ -320,7 +368,7 @@ export async function runLine(
 				);
 
 				const firstUpdated = await nexudus.updateTask(first.Id as number, { Completed: true });
-				const all = await waitForSink(sinkPort, expected.length + 1, 150_000);
+				const all = await waitForSink(sinkPort, '/nexudus-trigger', expected.length + 1, 150_000);
 				expectEqual(
 					all.map(changeKey).sort(),
 					[...expected, changeKey(firstUpdated)].sort(),
@@ -329,6 +377,58 @@ export async function runLine(
 				expectEqual(all[all.length - 1], firstUpdated, 'the trigger emits the full record');
 			},
 		);
+		const copperTrigger = checks.check(
+			'the activated Copper trigger delivers exactly the tasks created or changed between polls, each once',
+			async () => {
+				const polls = async () =>
+					(await copper.requests()).filter(
+						(request) => (request.body as IDataObject | undefined)?.sort_by === 'date_modified',
+					).length;
+				await waitFor(
+					'the activation poll',
+					async () => ((await polls()) > 0 ? true : undefined),
+					60_000,
+				);
+				await sleep(1500);
+				const [seed] = await copper.tasks();
+				const first = await copper.createTask({ name: 'Trigger e2e: first' });
+				const second = await copper.createTask({ name: 'Trigger e2e: second', priority: 'High' });
+				const seedUpdated = await copper.updateTask(seed.id as number, {
+					details: 'Changed by the e2e suite',
+				});
+				const expected = [first, second, seedUpdated].map(copperChangeKey);
+				const afterFirstRound = await waitForSink(
+					sinkPort,
+					'/copper-trigger',
+					expected.length,
+					150_000,
+				);
+				expectEqual(
+					afterFirstRound.map(copperChangeKey).sort(),
+					[...expected].sort(),
+					'first round of changes',
+				);
+
+				const firstUpdated = await copper.updateTask(first.id as number, { status: 'Completed' });
+				const all = await waitForSink(sinkPort, '/copper-trigger', expected.length + 1, 150_000);
+				expectEqual(
+					all.map(copperChangeKey).sort(),
+					[...expected, copperChangeKey(firstUpdated)].sort(),
+					'all changes, each once',
+				);
+				expectEqual(
+					all[all.length - 1],
+					presentedCopperTask(firstUpdated),
+					'the trigger emits the full task, with readable dates',
+				);
+				const own = [first, second, seedUpdated, firstUpdated].map((task, index) =>
+					index < 2 ? `POST ${COPPER_TASKS}` : `PUT ${COPPER_TASKS}/${String(task.id)}`,
+				);
+				const calls = checkCopperTriggerRequests(await copper.requests(), own);
+				console.log(`[n8n ${version}] Copper trigger: ${calls.length} searches while active`);
+			},
+		);
+		await Promise.all([nexudusTrigger, copperTrigger]);
 	} finally {
 		await run('bash', ['scripts/n8n/stop.sh'], env).catch(() => undefined);
 		for (const child of children) stopProcess(child);
@@ -375,11 +475,21 @@ async function ownerSession(base: string): Promise<string> {
 	return (login.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
-/** Waits until the sink holds at least `count` records, then a little longer for any duplicate. */
-async function waitForSink(port: number, count: number, timeoutMs: number): Promise<IDataObject[]> {
+/**
+ * Waits until the sink holds at least `count` records posted to `path`, then a little longer for
+ * any duplicate.
+ */
+async function waitForSink(
+	port: number,
+	path: string,
+	count: number,
+	timeoutMs: number,
+): Promise<IDataObject[]> {
 	const read = async () => {
 		const response = await fetch(`http://127.0.0.1:${port}/__sink/items`);
-		return ((await response.json()) as Array<{ body: IDataObject }>).map((item) => item.body);
+		return ((await response.json()) as Array<{ url: string; body: IDataObject }>)
+			.filter((item) => item.url === path)
+			.map((item) => item.body);
 	};
 	await waitFor(
 		`${count} records in the sink`,
