@@ -88,6 +88,12 @@ export function toUnixSeconds(date: Date): number {
 	return Math.floor(date.getTime() / 1000);
 }
 
+/**
+ * ISO 8601 in UTC with hyphens for colons, `2026-05-31T14-30-00.000Z`: the form ONLYOFFICE
+ * documents for dates in URLs, where a colon would be taken for something else.
+ */
+export const toUrlDate = (date: Date) => date.toISOString().replace(/:/g, '-');
+
 /** Unix seconds as ISO 8601 in UTC; undefined for anything but a number of seconds. */
 export function fromUnixSeconds(value: unknown): string | undefined {
 	if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;

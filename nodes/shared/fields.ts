@@ -70,6 +70,12 @@ export interface RecordField {
 	sameValueAs?: string;
 	/** Whether an update may clear the field (send null), see update.ts. */
 	clearable?: boolean;
+	/**
+	 * Where the field's value is in the record as the vendor reads it back, when that differs from
+	 * the write parameter: a dotted path, e.g. `deadLine` for `deadline`, or `entity.entityId`. A
+	 * full-replace update sends the value found there (see recordWrite.ts).
+	 */
+	readFrom?: string;
 }
 
 /** The parameter name of a field: its API property in camelCase (`due_date` → `dueDate`). */

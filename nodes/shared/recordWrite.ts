@@ -30,7 +30,14 @@ function relatedId(record: IDataObject, property: string): unknown {
 	return object.Id ?? object.id;
 }
 
-function readValue(record: IDataObject, property: string): unknown {
+/** A value at a dotted path of the record, e.g. `entity.entityId`. */
+const valueAt = (record: IDataObject, path: string): unknown =>
+	path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], record);
+
+function readValue(record: IDataObject, property: string, readFrom?: string): unknown {
+	if (readFrom) return valueAt(record, readFrom);
 	const value = record[property];
 	return isMissing(value) ? (relatedId(record, property) ?? value) : value;
 }
@@ -44,13 +51,13 @@ function readValue(record: IDataObject, property: string): unknown {
  */
 export function writableCopy(record: IDataObject, shape: ReplaceShape): IDataObject {
 	const copy: IDataObject = {};
-	const properties = [
-		shape.idProperty,
-		...shape.fields.map((field) => field.property),
-		...(shape.kept ?? []),
+	const properties: Array<[string, string | undefined]> = [
+		[shape.idProperty, undefined],
+		...shape.fields.map((field): [string, string | undefined] => [field.property, field.readFrom]),
+		...(shape.kept ?? []).map((property): [string, undefined] => [property, undefined]),
 	];
-	for (const property of properties) {
-		const value = readValue(record, property);
+	for (const [property, readFrom] of properties) {
+		const value = readValue(record, property, readFrom);
 		if (value !== undefined) copy[property] = value as IDataObject[string];
 	}
 	for (const field of shape.fields) {

@@ -12,13 +12,17 @@ export interface TriggerAccount {
 }
 
 /**
- * The account of the trigger's credential. It is part of the trigger's configuration: pointing the
+ * The account of the trigger's credential (`fields` name its URL and user fields). It is part of the trigger's configuration: pointing the
  * trigger at another account starts it afresh instead of comparing two accounts' records.
  */
 export async function triggerAccount(
 	context: IPollFunctions,
 	api: VendorApi,
+	fields: { url: string; user: string } = { url: 'baseUrl', user: 'email' },
 ): Promise<TriggerAccount> {
 	const credentials = await context.getCredentials(api.credentialType);
-	return { baseURL: await baseUrlOf(context, api), email: String(credentials.email) };
+	return {
+		baseURL: await baseUrlOf(context, api, fields.url),
+		email: String(credentials[fields.user]),
+	};
 }
