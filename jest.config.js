@@ -28,7 +28,12 @@ module.exports = {
 		{
 			displayName: 'n8n 1.x',
 			testEnvironment: 'node',
-			roots: ['<rootDir>/test/nexudus', '<rootDir>/test/copper', '<rootDir>/test/shared'],
+			roots: [
+				'<rootDir>/test/nexudus',
+				'<rootDir>/test/copper',
+				'<rootDir>/test/onlyoffice',
+				'<rootDir>/test/shared',
+			],
 			testMatch: ['**/*.test.ts'],
 			transform,
 			setupFilesAfterEnv: [

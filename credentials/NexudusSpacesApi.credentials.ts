@@ -2,16 +2,15 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import { digest } from '../nodes/shared/digest';
+import { issuedForDigest, tokenIssuedFor } from '../nodes/shared/signIn/issuedFor';
+import { signIn } from '../nodes/shared/signIn/signIn';
 import { totpCode } from '../nodes/shared/totp';
-import { waitOutThrottling } from '../nodes/shared/transport/throttling';
 
 /** Nexudus throttles with HTTP 409, its token endpoint included. */
 const THROTTLED = 409;
@@ -101,9 +100,13 @@ export class NexudusSpacesApi implements ICredentialType {
 	 * Which sign-in details a token was issued for. A token is only used with the details it was
 	 * issued for: after the email, password, secret or base URL change, the next request signs in.
 	 */
-	static signInDigest(credentials: ICredentialDataDecryptedObject): string {
+	static signInDetails(credentials: ICredentialDataDecryptedObject): unknown[] {
 		const { email, password, totpSecret } = credentials;
-		return digest([baseUrlOf(credentials), email, password, totpSecret ?? '']);
+		return [baseUrlOf(credentials), email, password, totpSecret ?? ''];
+	}
+
+	static signInDigest(credentials: ICredentialDataDecryptedObject): string {
+		return issuedForDigest(NexudusSpacesApi.signInDetails(credentials));
 	}
 
 	/**
@@ -128,30 +131,19 @@ export class NexudusSpacesApi implements ICredentialType {
 			}
 			form.set('totp', code);
 		}
-		const { response, stillThrottled } = await waitOutThrottling(
-			async () =>
-				(await this.helpers.httpRequest({
-					method: 'POST',
-					url: `${baseUrlOf(credentials)}/token`,
-					headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-					body: form.toString(),
-					json: false,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-				})) as { statusCode: number; headers: IDataObject; body: string | IDataObject },
-			THROTTLED,
-		);
-		const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
-		if (response.statusCode >= 400 || typeof body.access_token !== 'string') {
-			const reason = stillThrottled
-				? 'Nexudus is still throttling sign-ins; try again in a minute'
-				: (body.error_description ?? body.error ?? `HTTP ${response.statusCode}`);
-			throw new Error(`Nexudus did not issue an access token: ${String(reason)}`);
-		}
-		return {
-			accessToken: body.access_token,
-			tokenIssuedFor: NexudusSpacesApi.signInDigest(credentials),
-		};
+		const accessToken = await signIn(this, {
+			vendor: 'Nexudus',
+			request: {
+				method: 'POST',
+				url: `${baseUrlOf(credentials)}/token`,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: form.toString(),
+			},
+			throttleStatus: THROTTLED,
+			tokenIn: (body) => body.access_token,
+			reasonIn: (body) => body.error_description ?? body.error,
+		});
+		return { accessToken, tokenIssuedFor: NexudusSpacesApi.signInDigest(credentials) };
 	}
 
 	async authenticate(
@@ -166,7 +158,7 @@ export class NexudusSpacesApi implements ICredentialType {
 		}
 		// A token issued for other sign-in details is not sent: Nexudus answers 401, and n8n signs in
 		// again with the details as they are now (so a credential test checks the password entered).
-		if (credentials.tokenIssuedFor !== NexudusSpacesApi.signInDigest(credentials)) {
+		if (!tokenIssuedFor(credentials, NexudusSpacesApi.signInDetails(credentials))) {
 			return requestOptions;
 		}
 		return {
@@ -182,12 +174,4 @@ export class NexudusSpacesApi implements ICredentialType {
 			qs: { size: 1 },
 		},
 	};
-}
-
-function safeJson(text: string): IDataObject {
-	try {
-		return JSON.parse(text) as IDataObject;
-	} catch {
-		return { error: text.slice(0, 200) };
-	}
 }
