@@ -40,6 +40,7 @@ export const nexudusApi: VendorApi = {
 	displayName: 'Nexudus',
 	credentialType: 'nexudusSpacesApi',
 	throttleStatus: 409,
+	renewsTokens: true,
 	// Nexudus sends Retry-After with its 409s; the shared fixed wait covers an answer without one.
 	throttlePolicy: throttlingRetryPolicy,
 	failureIn: nexudusFailure,

@@ -73,7 +73,8 @@ export function fieldSchema(
 	required: boolean,
 	timeZone?: string,
 ): z.ZodTypeAny {
-	const text = required ? requiredText : z.string();
+	// A field every record must have may be left out of an update, but not set empty.
+	const text = required || field.required ? requiredText : z.string();
 	const checked = {
 		record: () => pickedId(field.picker!),
 		boolean: () => z.boolean({ invalid_type_error: 'Expected true or false' }),

@@ -59,7 +59,7 @@ describe('Copper › create', () => {
 					{ custom_field_definition_id: 7, value: true },
 					{ custom_field_definition_id: 9, value: 1.5 },
 					{ custom_field_definition_id: 3, value: 'Prefers mornings' },
-					{ custom_field_definition_id: 14, value: null },
+					{ custom_field_definition_id: 3, value: null },
 				],
 			})
 			.reply(200, () => {
@@ -83,7 +83,7 @@ describe('Copper › create', () => {
 				{ definition: 7, value: 'yes' },
 				{ definition: 9, value: '1.5' },
 				{ definition: 3, value: 'Prefers mornings' },
-				{ definition: 14, value: '' },
+				{ definition: '3', value: '' },
 			),
 		});
 
@@ -172,7 +172,7 @@ describe('Copper › create', () => {
 			{ definition: 9, value: 'a lot' },
 			'Invalid value for custom field "Effort": Expected a number',
 		],
-		[{ definition: 99, value: 'x' }, 'Copper has no custom field with the ID 99'],
+		[{ definition: 99, value: 'x' }, 'Copper has no task custom field with the ID 99'],
 	])(
 		'refuses the custom field value %p after reading the definitions, naming the field',
 		async (entry, message) => {

@@ -264,7 +264,7 @@ describe('Copper › find', () => {
 			[
 				'a field the account does not have',
 				{ definition: 9999, value: 'x' },
-				'Copper has no custom field with the ID 9999',
+				'Copper has no task custom field with the ID 9999',
 			],
 			[
 				'an option the dropdown does not have',

@@ -133,18 +133,12 @@ describe('Copper › update', () => {
 		expectNoRequests();
 	});
 
-	// The node does not check a blank name on update (it does on create): Copper refuses it, and
-	// its message reaches the user.
-	it("passes Copper's refusal of a blank name on", async () => {
-		const scope = copper()
-			.put('/tasks/27140359', { name: ' ' })
-			.reply(422, { status: 422, message: "Name can't be blank" });
-
+	// Name may be left out of an update, but a task cannot be without one.
+	it('refuses a blank name, before any request', async () => {
 		const run = await update({ name: ' ' });
 
-		expect(run.error?.message).toBe("Name can't be blank");
-		expect((run.error as { httpCode?: string }).httpCode).toBe('422');
-		expectExactRequests(scope);
+		expect(run.error?.message).toBe('Invalid value for "Name": This field is required');
+		expectNoRequests();
 	});
 
 	it('refuses a task ID that is not one, naming the Task, before any request', async () => {

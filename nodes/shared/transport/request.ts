@@ -78,7 +78,9 @@ async function sendOnce(
 	options: RequestOptions,
 ): Promise<VendorResponse> {
 	const response = await send(context, api, options, true);
-	return response.statusCode === 401 ? await send(context, api, options, false) : response;
+	return response.statusCode === 401 && api.renewsTokens
+		? await send(context, api, options, false)
+		: response;
 }
 
 async function send(

@@ -16,6 +16,11 @@ export interface VendorApi {
 	credentialType: string;
 	/** The HTTP status the vendor answers when it throttles a client. */
 	throttleStatus: number;
+	/**
+	 * Whether the credential signs in for a token that n8n renews on a 401 (its preAuthentication):
+	 * only then is a request refused with 401 sent again, in the form on which n8n renews.
+	 */
+	renewsTokens?: boolean;
 	/** How throttled requests are retried; the shared throttlingRetryPolicy when not given. */
 	throttlePolicy?: RetryPolicy;
 	/** Finds the vendor's own explanation of a failure in a response body, if there is one. */

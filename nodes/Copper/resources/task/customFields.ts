@@ -10,10 +10,11 @@ export interface CustomFieldDefinition {
 	id: number;
 	name: string;
 	data_type: string;
+	available_on?: string[];
 	options?: Array<{ id: number; name: string }>;
 }
 
-/** The task custom field definitions of the account, by ID. */
+/** The custom field definitions of the account that apply to tasks, by ID. */
 export async function taskDefinitions(
 	context: IExecuteSingleFunctions,
 ): Promise<Map<number, CustomFieldDefinition>> {
@@ -23,10 +24,9 @@ export async function taskDefinitions(
 		url: '/custom_field_definitions',
 	});
 	return new Map(
-		(Array.isArray(definitions) ? definitions : []).map((definition) => [
-			definition.id,
-			definition,
-		]),
+		(Array.isArray(definitions) ? definitions : [])
+			.filter((definition) => definition.available_on?.includes('task'))
+			.map((definition) => [definition.id, definition]),
 	);
 }
 
@@ -38,8 +38,9 @@ export function definitionOf(
 ): CustomFieldDefinition {
 	const definition = definitions.get(Number(id));
 	if (!definition) {
-		throw inputError(context, `Copper has no custom field with the ID ${String(id)}`, {
-			description: 'Choose the custom field from the list, or check the ID in Copper.',
+		throw inputError(context, `Copper has no task custom field with the ID ${String(id)}`, {
+			description:
+				'Choose the custom field from the list, or check in Copper that the ID is right and the field is available on tasks.',
 		});
 	}
 	return definition;

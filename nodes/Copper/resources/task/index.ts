@@ -4,12 +4,13 @@ import { createFields } from '../../../shared/create';
 import { fieldParameter } from '../../../shared/fields';
 import { pagingFields } from '../../../shared/listPaging';
 import { recordField } from '../../../shared/record';
+import { sortFields } from '../../../shared/sort';
 import { updateFields } from '../../../shared/update';
 import { customFieldFilters } from './customFieldFilters';
 import { taskDateRanges, taskFilters } from './filters';
 import { taskOperations } from './operations';
 import { copperTask } from './record';
-import { sortFields } from './sort';
+import { taskSortOrder } from './sort';
 
 const resource = ['task'];
 
@@ -53,7 +54,7 @@ export const taskDescription: INodeProperties[] = [
 		['find', 'range'],
 		'Only tasks whose dates fall within every bound you add',
 	),
-	...sortFields({ resource, operation: ['find', 'list', 'range'] }),
+	...sortFields(taskSortOrder, { resource, operation: ['find', 'list', 'range'] }),
 	...pagingFields('task', ['find', 'list', 'range']),
 	...createFields(copperTask),
 	...updateFields(copperTask),

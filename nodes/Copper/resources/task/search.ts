@@ -3,11 +3,12 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import type { OperationExecutor } from '../../../shared/executor';
 import { readRecordFields } from '../../../shared/fieldValues';
 import { readDateRanges, searchExecutor, type DateRanges } from '../../../shared/search';
+import { sortRules } from '../../../shared/sort';
 import { checkParameters } from '../../../shared/validation';
 import { copperApi, copperPaging } from '../../transport';
 import { readCustomFieldFilters } from './customFieldFilters';
 import { taskDateRanges, taskFilters } from './filters';
-import { sortRules } from './sort';
+import { taskSortOrder } from './sort';
 
 /** What a search operation reads into Copper's search body. */
 export interface SearchParts {
@@ -31,7 +32,7 @@ const dateRanges: DateRanges = {
 
 /** Copper's search body: filters, date bounds and sort, all in one request. */
 async function searchBody(context: IExecuteSingleFunctions, parts: SearchParts) {
-	const sort = checkParameters(context, sortRules);
+	const sort = checkParameters(context, sortRules(taskSortOrder));
 	const body: IDataObject = {
 		...(parts.filters
 			? readRecordFields(context, taskFilters, 'filters', { skipEmpty: true })
