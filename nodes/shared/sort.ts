@@ -22,29 +22,45 @@ export interface SortOrder {
 	note?: string;
 }
 
+/** A choice among `options`, shown where `show` says. */
+const choice = (
+	displayName: string,
+	name: string,
+	options: INodePropertyOptions[],
+	value: string | number,
+	description: string,
+	show: IDisplayOptions['show'],
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	options,
+	default: value,
+	description,
+	displayOptions: { show },
+});
+
 /** Sort By and the direction, shown where `show` says. */
 export const sortFields = (order: SortOrder, show: IDisplayOptions['show']): INodeProperties[] => [
-	{
-		displayName: 'Sort By',
-		name: order.byName,
-		type: 'options',
-		options: order.options,
-		default: order.defaultBy,
-		description: `The field to sort the ${order.nounPlural} by${order.note ? `. ${order.note}` : ''}`,
-		displayOptions: { show },
-	},
-	{
-		displayName: order.directionLabel,
-		name: order.directionName,
-		type: 'options',
-		options: [
+	choice(
+		'Sort By',
+		order.byName,
+		order.options,
+		order.defaultBy,
+		`The field to sort the ${order.nounPlural} by${order.note ? `. ${order.note}` : ''}`,
+		show,
+	),
+	choice(
+		order.directionLabel,
+		order.directionName,
+		[
 			{ name: 'Ascending', value: order.ascending, description: 'Oldest, lowest or A first' },
 			{ name: 'Descending', value: order.descending, description: 'Newest, highest or Z first' },
 		],
-		default: order.defaultDirection,
-		description: 'Whether to sort up or down',
-		displayOptions: { show },
-	},
+		order.defaultDirection,
+		'Whether to sort up or down',
+		show,
+	),
 ];
 
 const oneOfValues = (values: unknown[]) =>

@@ -59,6 +59,7 @@ describe('Copper › throttling (HTTP 429, no Retry-After)', () => {
 			.get('/tasks/27140359')
 			.reply(200, task);
 
+		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test code, not shipped
 		const timers = jest.spyOn(global, 'setTimeout');
 		const started = Date.now();
 		const run = await getTask();
