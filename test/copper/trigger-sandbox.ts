@@ -51,6 +51,11 @@ export class CopperForTrigger {
 	readonly sandbox: CopperSandbox;
 	/** Runs before each search reaches Copper, with its number (from 0); to change tasks mid-poll. */
 	beforeSearch: ((index: number) => Promise<void> | void) | undefined;
+	/**
+	 * Changes the X-PW-TOTAL Copper answers to a count search (a one-task page with minimum =
+	 * maximum), e.g. to count a task the walk cannot see. Gets Copper's own count and the body.
+	 */
+	answerCount: ((total: number, body: IDataObject) => number) | undefined;
 	private server!: RunningServer;
 	private searchCount = 0;
 
@@ -75,7 +80,22 @@ export class CopperForTrigger {
 		res: Parameters<CopperSandbox['handler']>[1],
 	) {
 		if (isSearch(req)) await this.beforeSearch?.(this.searchCount++);
+		if (isSearch(req) && this.answerCount) this.rewriteCount(res);
 		this.sandbox.handler(req, res);
+	}
+
+	/** Rewrites X-PW-TOTAL of a count search's answer with answerCount (the body is read by then). */
+	private rewriteCount(res: Parameters<CopperSandbox['handler']>[1]) {
+		const writeHead = res.writeHead.bind(res) as (status: number, headers: object) => unknown;
+		const requests = this.sandbox.state.requests;
+		res.writeHead = ((status: number, headers: Record<string, string | number>) => {
+			const body = requests[requests.length - 1]?.body as IDataObject | undefined;
+			const answer = this.answerCount;
+			if (answer && body && isCount(body) && headers['X-PW-TOTAL'] !== undefined) {
+				headers = { ...headers, 'X-PW-TOTAL': String(answer(Number(headers['X-PW-TOTAL']), body)) };
+			}
+			return writeHead(status, headers);
+		}) as unknown as typeof res.writeHead;
 	}
 
 	get url() {
@@ -139,6 +159,19 @@ export class CopperForTrigger {
 		if (!response.ok) throw new Error(`PUT /tasks/${id}: ${await response.text()}`);
 	}
 
+	/** Deletes a task through Copper's API (DELETE /tasks/{id}). */
+	async delete(id: number) {
+		const response = await fetch(`${this.url}${COPPER_BASE_PATH}/tasks/${id}`, {
+			method: 'DELETE',
+			headers: {
+				'X-PW-AccessToken': COPPER_API_KEY,
+				'X-PW-Application': 'developer_api',
+				'X-PW-UserEmail': COPPER_USER_EMAIL,
+			},
+		});
+		if (!response.ok) throw new Error(`DELETE /tasks/${id}: ${await response.text()}`);
+	}
+
 	/** The task as the trigger emits it now. */
 	emitted(id: number): IDataObject {
 		const task = this.sandbox.getTask(id);
@@ -172,6 +205,14 @@ type Request = Parameters<CopperSandbox['handler']>[0];
 
 const isSearch = (req: Request) => /\/tasks\/search$/.test(req.url ?? '');
 
+/** A count search: one task per page, bounded to one second (see countBody). */
+const isCount = (body: IDataObject) =>
+	body.page_size === 1 &&
+	((body.minimum_modified_date !== undefined &&
+		body.minimum_modified_date === body.maximum_modified_date) ||
+		(body.minimum_created_date !== undefined &&
+			body.minimum_created_date === body.maximum_created_date));
+
 /** A search body of the trigger: a stream walked ascending from `since`, or the newest first. */
 export const searchBody = (
 	stream: 'date_modified' | 'date_created',
@@ -187,6 +228,23 @@ export const searchBody = (
 	sort_direction: 'asc',
 	page_number: page,
 	page_size: 200,
+});
+
+/**
+ * Copper's count of one second of a stream: a one-task page with minimum = maximum = that second,
+ * read for its X-PW-TOTAL. A poll sends it after paging through a second by page_number.
+ */
+export const countBody = (
+	stream: 'date_modified' | 'date_created',
+	second: number,
+	filters: IDataObject = {},
+): IDataObject => ({
+	...filters,
+	...(stream === 'date_modified'
+		? { minimum_modified_date: second, maximum_modified_date: second }
+		: { minimum_created_date: second, maximum_created_date: second }),
+	page_number: 1,
+	page_size: 1,
 });
 
 /** The search the first poll starts with: the newest 25 of a stream. */

@@ -47,10 +47,17 @@ describe('Copper Trigger › polls', () => {
 		expect(await trigger.poll()).toBeNull();
 		const stream = event === 'created' ? 'date_created' : 'date_modified';
 		const existing = new Date((copper.nowSeconds - 30) * 1000).toISOString();
+		// createdOrUpdated also keeps a fingerprint of each task at the cursor's own second, so that
+		// a change within that very second is still news; Created's times never move, and Updated
+		// saw no update yet.
+		const fingerprint = expect.stringMatching(/^[0-9a-f]{8}$/);
 		expect(trigger.state?.streams).toEqual({
 			[stream]: {
 				cursor: existing,
 				seen: event === 'updated' ? {} : { [existing]: `${e1}..${e2}` },
+				...(event === 'createdOrUpdated'
+					? { versions: { [e1]: fingerprint, [e2]: fingerprint } }
+					: {}),
 			},
 		});
 

@@ -59,6 +59,65 @@ describe('poll state › a stream remembers', () => {
 	});
 });
 
+describe('poll state › versions at the cursor', () => {
+	const cursor = at('2026-01-01T10:05:10Z');
+
+	it("keeps fingerprints for the cursor's instant only, and reads them back after a restart", () => {
+		const memory = new StreamMemory();
+		memory.add(at('2026-01-01T10:04:00Z'), '1', 'aaaaaaaa');
+		memory.add(cursor, '2', 'bbbbbbbb');
+		memory.add(cursor, '3', 'cccccccc');
+		memory.add(at('2026-01-01T10:07:00Z'), '4', 'dddddddd'); // newer than the cursor
+		memory.advance(cursor);
+
+		const state = memory.toState(minutes);
+		expect(state).toEqual({
+			cursor: '2026-01-01T10:05:10.000Z',
+			seen: {
+				'2026-01-01T10:04:00.000Z': '1',
+				'2026-01-01T10:05:10.000Z': '2..3',
+				'2026-01-01T10:07:00.000Z': '4',
+			},
+			versions: { '2': 'bbbbbbbb', '3': 'cccccccc' },
+		});
+
+		// A restart: the state went through JSON (workflow static data).
+		const reloaded = new StreamMemory(JSON.parse(JSON.stringify(state)));
+		expect(reloaded.toState(minutes)).toEqual(state);
+		expect(reloaded.has(cursor, '2', 'bbbbbbbb')).toBe(true);
+		// Changed again within the cursor's instant: its time is the same, its fingerprint is not.
+		expect(reloaded.has(cursor, '2', 'eeeeeeee')).toBe(false);
+		expect(reloaded.has(cursor, '2')).toBe(true); // a stream without fingerprints
+		expect(reloaded.has(cursor, '5', 'bbbbbbbb')).toBe(false);
+		// Other instants keep IDs only: any version there counts as seen.
+		expect(reloaded.has(at('2026-01-01T10:04:00Z'), '1', 'zzzzzzzz')).toBe(true);
+		expect(reloaded.has(at('2026-01-01T10:07:00Z'), '4', 'zzzzzzzz')).toBe(true);
+	});
+
+	it('drops the fingerprints of an instant the cursor leaves, and keeps none without fingerprints', () => {
+		const memory = new StreamMemory({
+			cursor: '2026-01-01T10:05:10.000Z',
+			seen: { '2026-01-01T10:05:10.000Z': '2' },
+			versions: { '2': 'bbbbbbbb' },
+		});
+		const next = at('2026-01-01T10:05:11Z');
+		memory.add(next, '6', 'ffffffff');
+		memory.advance(next);
+
+		const state = memory.toState(minutes);
+		expect(state.versions).toEqual({ '6': 'ffffffff' });
+		expect(new StreamMemory(JSON.parse(JSON.stringify(state))).has(cursor, '2', 'x')).toBe(true);
+
+		const plain = new StreamMemory();
+		plain.add(cursor, '7');
+		plain.advance(cursor);
+		expect(plain.toState(minutes)).toEqual({
+			cursor: '2026-01-01T10:05:10.000Z',
+			seen: { '2026-01-01T10:05:10.000Z': '7' },
+		});
+	});
+});
+
 describe('poll state › configuration digest', () => {
 	it('gives the same digest for the same settings in any key order, another for any change', () => {
 		const settings = digest({ event: 'updated', filters: { a: 1, b: 2 } });
