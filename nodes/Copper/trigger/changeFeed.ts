@@ -6,6 +6,7 @@ import type { TriggerAccount } from '../../shared/polling/account';
 import type { ChangeFeed, ChangeStream } from '../../shared/polling/changeFeed';
 import type { ChangeEvent } from '../../shared/polling/events';
 import { sendVendorRequest } from '../../shared/transport/request';
+import { fetchTasksByIds } from '../readRecords';
 import { copperApi, copperPaging } from '../transport';
 
 type ChangeTime = 'date_created' | 'date_modified';
@@ -40,8 +41,9 @@ const wasUpdated = (record: IDataObject) => {
 
 /**
  * Copper as a change feed. Tasks are searched with minimum_created_date or minimum_modified_date
- * (Unix seconds), sorted by that date ascending and paged in the body. Copper's search answers
- * whole task records, so a poll needs no further reads. Copper stamps whole seconds: a second with
+ * (Unix seconds), sorted by that date ascending and paged in the body. Changed tasks are then
+ * read again by ID, 200 to a search, so that each is emitted as it is now and a deleted one not
+ * at all. Copper stamps whole seconds: a second with
  * more tasks than a page is checked against Copper's count of that second, and a task changed
  * again within the second it was emitted at is told apart by its fingerprint.
  * - Created: the date_created stream.
@@ -113,6 +115,12 @@ export function copperChangeFeed(
 		overlapMs: 2 * 60 * SECOND,
 		streams: streams[event],
 		idOf: (record) => String(record.id),
+		readFull: async (records) =>
+			await fetchTasksByIds(
+				context,
+				records.map((record) => String(record.id)),
+				account.baseURL,
+			),
 		configuration: { ...account, resource: 'task', event, filters },
 	};
 }

@@ -9,7 +9,7 @@ const MAX_PAGES_PER_POLL = 1000;
 /** How often an instant paged by number is walked again before it is left for the next poll. */
 const SETTLE_ATTEMPTS = 3;
 
-type Feed = Pick<ChangeFeed, 'overlapMs' | 'granularityMs' | 'idOf'>;
+type Feed = Pick<ChangeFeed, 'overlapMs' | 'granularityMs' | 'idOf' | 'readFull'>;
 
 /** One change a stream reports: a record, and its time in that stream. */
 export interface Change {
@@ -80,23 +80,37 @@ async function settle(
 ): Promise<boolean> {
 	if (!stream.countAt) return true;
 	for (let attempt = 1; ; attempt++) {
-		if ((await stream.countAt(instant)) <= heldAt(stream, instant, records, feed)) return true;
+		const held = await heldAt(stream, instant, records, feed);
+		if ((await stream.countAt(instant)) <= held) return true;
 		if (attempt === SETTLE_ATTEMPTS) return false;
 		records.push(...(await walkInstant(stream, instant, feed)));
 	}
 }
 
-/** How many records the walk saw whose latest listed time is `instant`. */
-function heldAt(stream: ChangeStream, instant: Date, records: IDataObject[], feed: Feed) {
-	const latest = new Map<string, number>();
+const instantOf = (stream: ChangeStream, record: IDataObject, feed: Feed) => {
+	const time = stream.timeOf(record);
+	return time && floorTo(time, feed.granularityMs).getTime();
+};
+
+/**
+ * How many of the records the walk last listed at `instant` are still there. Read in full where
+ * the feed can, so that a record deleted (or changed away) since it was listed is not counted in
+ * place of one the shifted pages hid.
+ */
+async function heldAt(stream: ChangeStream, instant: Date, records: IDataObject[], feed: Feed) {
+	const latest = new Map<string, IDataObject>();
 	for (const record of records) {
-		const time = stream.timeOf(record);
-		if (!time) continue;
-		const at = floorTo(time, feed.granularityMs).getTime();
 		const id = feed.idOf(record);
-		latest.set(id, Math.max(latest.get(id) ?? at, at));
+		const previous = latest.get(id);
+		if (!previous || instantOf(stream, record, feed)! >= instantOf(stream, previous, feed)!) {
+			latest.set(id, record);
+		}
 	}
-	return [...latest.values()].filter((at) => at === instant.getTime()).length;
+	const listed = [...latest.values()].filter(
+		(record) => instantOf(stream, record, feed) === instant.getTime(),
+	);
+	const current = feed.readFull ? await feed.readFull(listed) : listed;
+	return current.filter((record) => instantOf(stream, record, feed) === instant.getTime()).length;
 }
 
 /** The records at `instant`, page by page from its first. */

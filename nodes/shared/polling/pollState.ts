@@ -10,10 +10,10 @@ export interface StreamState {
 	/** Change time (ISO 8601) → the IDs of the records changed at that time, see encodeIds. */
 	seen: Record<string, string>;
 	/**
-	 * Record ID → fingerprint of the version seen, for the changes at the cursor's own instant only:
+	 * The fingerprints of the versions seen at the newest change time listed (`at`), by record ID:
 	 * the one instant in which a record can still change again without its time changing.
 	 */
-	versions?: Record<string, string>;
+	versions?: { at: string; fingerprints: Record<string, string> };
 }
 
 /** What a trigger keeps in workflow static data between polls: small JSON. */
@@ -40,8 +40,9 @@ export class StreamMemory {
 		for (const [time, ids] of Object.entries(state?.seen ?? {})) {
 			this.byTime.set(time, new Set(decodeIds(ids)));
 		}
-		for (const [id, fingerprint] of Object.entries(state?.versions ?? {})) {
-			if (state?.cursor) this.versions.set(`${state.cursor} ${id}`, fingerprint);
+		const { at, fingerprints = {} } = state?.versions ?? {};
+		for (const [id, fingerprint] of Object.entries(fingerprints)) {
+			this.versions.set(`${at} ${id}`, fingerprint);
 		}
 	}
 
@@ -80,12 +81,16 @@ export class StreamMemory {
 			if (Date.parse(time) >= from) seen[time] = encodeIds(ids);
 		}
 		const cursor = this.cursor?.toISOString() ?? null;
-		const versions: Record<string, string> = {};
+		// The newest time listed, which may be past a cursor held back (see listStream).
+		const newest = [...this.byTime.keys()].sort().pop();
+		const fingerprints: Record<string, string> = {};
 		for (const [key, fingerprint] of this.versions) {
 			const [time, id] = key.split(' ');
-			if (time === cursor) versions[id] = fingerprint;
+			if (time === newest) fingerprints[id] = fingerprint;
 		}
-		return Object.keys(versions).length ? { cursor, seen, versions } : { cursor, seen };
+		return Object.keys(fingerprints).length
+			? { cursor, seen, versions: { at: newest!, fingerprints } }
+			: { cursor, seen };
 	}
 }
 
