@@ -1,0 +1,85 @@
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { triggerAccount } from '../shared/polling/account';
+import { pollSnapshot } from '../shared/polling/pollSnapshot';
+import { onlyofficeIcon } from './icon';
+import { searchTaskCategories, searchUsers } from './listSearch/searchRecords';
+import { onlyofficeApi } from './transport';
+import { checkTriggerFilters, triggerFilters } from './trigger/filters';
+import { onlyofficeSnapshotFeed, type TaskEvent } from './trigger/snapshotFeed';
+
+export class OnlyofficeTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ONLYOFFICE Workspace CRM Trigger',
+		name: 'onlyofficeTrigger',
+		icon: onlyofficeIcon,
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "Task " + $parameter["event"] }}',
+		description: 'Starts the workflow when CRM tasks are created, changed, closed or reopened',
+		defaults: { name: 'ONLYOFFICE Workspace CRM Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'onlyofficeWorkspaceApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Task', value: 'task' }],
+				default: 'task',
+				description: 'The CRM records to watch',
+			},
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Task Closed', value: 'closed', description: 'An open task was closed' },
+					{ name: 'Task Created', value: 'created', description: 'A task was created' },
+					{
+						name: 'Task Reopened',
+						value: 'reopened',
+						description: 'A closed task was opened again',
+					},
+					{
+						name: 'Task Updated',
+						value: 'updated',
+						description: 'A field of an existing task was changed (not only closed or reopened)',
+					},
+				],
+				default: 'created',
+				description: 'Which changes start the workflow',
+			},
+			triggerFilters,
+			{
+				displayName:
+					'ONLYOFFICE gives tasks no change time: each poll reads every task the filters let through (one request per 500 tasks) and compares it with the previous poll. Filters make polls cheaper.',
+				name: 'costNotice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	methods = { listSearch: { searchTaskCategories, searchUsers } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as TaskEvent;
+		const filters = checkTriggerFilters(this);
+		const account = await triggerAccount(this, onlyofficeApi, {
+			url: 'portalUrl',
+			user: 'userName',
+		});
+		return await pollSnapshot(this, onlyofficeSnapshotFeed(this, { event, filters, account }));
+	}
+}

@@ -1,0 +1,18 @@
+import type { RecordPicker } from '../shared/fields';
+import { positiveWholeIds, textIds } from '../shared/idRule';
+
+/** ONLYOFFICE users are GUIDs; CRM records (tasks, categories, contacts) have whole-number IDs. */
+const guid = textIds({
+	kind: 'a user ID (GUID)',
+	pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+	example: '6f3c2b1a-0e9d-4c8b-a7f6-e5d4c3b2a101',
+});
+const idRule = positiveWholeIds;
+
+/** The records users pick in ONLYOFFICE fields, each backed by a listSearch method. */
+export const pickers = {
+	task: { searchListMethod: 'searchTasks', noun: 'task', idRule },
+	taskCategory: { searchListMethod: 'searchTaskCategories', noun: 'task category', idRule },
+	user: { searchListMethod: 'searchUsers', noun: 'user', idRule: guid },
+	contact: { searchListMethod: 'searchContacts', noun: 'contact', idRule },
+} satisfies Record<string, RecordPicker>;

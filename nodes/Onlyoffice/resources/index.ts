@@ -1,0 +1,2 @@
+export { taskDescription } from './task';
+export { taskCategoryDescription } from './taskCategory';

@@ -1,0 +1,18 @@
+import type { WritableRecord } from '../../../shared/record';
+import type { ReplaceShape } from '../../../shared/recordWrite';
+import { pickers } from '../../pickers';
+import { onlyofficeApi } from '../../transport';
+import { categoryFields } from './fields';
+
+/** An ONLYOFFICE task category as a record the node reads, creates, changes and deletes. */
+export const taskCategory: WritableRecord = {
+	resource: 'taskCategory',
+	noun: 'task category',
+	path: '/crm/task/category',
+	picker: pickers.taskCategory,
+	api: onlyofficeApi,
+	fields: categoryFields,
+};
+
+/** `PUT /crm/task/category/{id}` rebuilds the category too: an update sends every field back. */
+export const categoryReplaceShape: ReplaceShape = { idProperty: 'id', fields: categoryFields };
