@@ -9,6 +9,7 @@ import {
 	asEmitted,
 	newestBody,
 	pickedUser,
+	readBody,
 	searchBody,
 	triggerParameters,
 } from './trigger-sandbox';
@@ -47,8 +48,8 @@ describe('Copper Trigger › polls', () => {
 		expect(await trigger.poll()).toBeNull();
 		const stream = event === 'created' ? 'date_created' : 'date_modified';
 		const existing = new Date((copper.nowSeconds - 30) * 1000).toISOString();
-		// createdOrUpdated also keeps a fingerprint of each task at the cursor's own second, so that
-		// a change within that very second is still news; Created's times never move, and Updated
+		// createdOrUpdated also keeps a fingerprint of each task at the newest second listed (here the
+		// cursor's), so that a change within that very second is still news; Created's times never move, and Updated
 		// saw no update yet.
 		const fingerprint = expect.stringMatching(/^[0-9a-f]{8}$/);
 		expect(trigger.state?.streams).toEqual({
@@ -56,7 +57,7 @@ describe('Copper Trigger › polls', () => {
 				cursor: existing,
 				seen: event === 'updated' ? {} : { [existing]: `${e1}..${e2}` },
 				...(event === 'createdOrUpdated'
-					? { versions: { [e1]: fingerprint, [e2]: fingerprint } }
+					? { versions: { at: existing, fingerprints: { [e1]: fingerprint, [e2]: fingerprint } } }
 					: {}),
 			},
 		});
@@ -139,7 +140,7 @@ describe('Copper Trigger › polls', () => {
 		expect(item).toEqual(asEmitted(copper.sandbox.getTask(id)!));
 	});
 
-	it('sends the filters in every search of every poll, and reports only matching tasks', async () => {
+	it('sends the filters in every search of every poll, reads the matching tasks again by ID, and reports only those', async () => {
 		const ada = 137659;
 		const [match] = copper.create({ name: 'Ada, VIP', assignee_id: ada, tags: ['vip'] });
 		copper.create({ name: 'Olive, VIP', assignee_id: 137658, tags: ['vip'] });
@@ -162,11 +163,14 @@ describe('Copper Trigger › polls', () => {
 		await copper.update(match, { details: 'Changed' });
 		expect(await trigger.poll()).toEqual([copper.emitted(match)]);
 
+		// Each change listed is read again by ID: that search carries the IDs only, not the filters.
 		expect(copper.searches).toEqual([
 			newestBody('date_modified', filters),
 			searchBody('date_modified', start - 120, 1, filters),
 			searchBody('date_modified', start - 120, 1, filters),
+			readBody([renewal]),
 			searchBody('date_modified', start + 60 - 120, 1, filters),
+			readBody([match]),
 		]);
 	});
 });
@@ -191,7 +195,7 @@ describe('Copper Trigger › requests', () => {
 	/** A search body as nock matches it: deep-equal, nothing more or less. */
 	const exactly = (body: IDataObject) => body as nock.DataMatcherMap;
 
-	it('starts from the newest change, then searches from the cursor minus two minutes', async () => {
+	it('starts from the newest change, then searches from the cursor minus two minutes and reads the changes by ID', async () => {
 		const filters = { assignee_ids: [42], tags: ['vip'] };
 		const scope = copperApi()
 			.post('/tasks/search', exactly(newestBody('date_created', filters)))
@@ -202,6 +206,9 @@ describe('Copper Trigger › requests', () => {
 			.reply(200, [task(6, T - 50), task(7, T), task(8, T + 1), task(9, T + 1, T + 5)], {
 				'X-PW-TOTAL': '4',
 			})
+			// The two new tasks read again by ID, in the order of their changes: no filters, no sort.
+			.post('/tasks/search', exactly({ ids: [8, 9], page_number: 1, page_size: 2 }))
+			.reply(200, [task(9, T + 1, T + 5), task(8, T + 1)], { 'X-PW-TOTAL': '2' })
 			.post('/tasks/search', exactly(searchBody('date_created', T + 1 - 120, 1, filters)))
 			.reply(200, [task(7, T), task(8, T + 1), task(9, T + 1, T + 5)], { 'X-PW-TOTAL': '3' });
 		const trigger = activate('created', { assignee: pickedUser('42'), tags: ' vip ' });

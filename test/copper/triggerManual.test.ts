@@ -3,11 +3,11 @@ import nock from 'nock';
 import { runNode } from '../helpers/runNode';
 import { TRIGGER } from './credentials';
 import { fetchTestEvent, withTriggerState } from './trigger-manual';
-import { CopperForTrigger, newestBody, triggerParameters } from './trigger-sandbox';
+import { CopperForTrigger, newestBody, readBody, triggerParameters } from './trigger-sandbox';
 
 /**
- * "Fetch Test Event": the newest change the event reports, as a full task, with one search and no
- * change to the state of the active trigger.
+ * "Fetch Test Event": the newest change the event reports, as a full task, with one search of the
+ * newest 25, one read of that task by ID, and no change to the state of the active trigger.
  */
 describe('Copper Trigger › Fetch Test Event', () => {
 	let copper: CopperForTrigger;
@@ -36,20 +36,24 @@ describe('Copper Trigger › Fetch Test Event', () => {
 		['updated', 'updated', 'date_modified'],
 		['created', 'newest', 'date_created'],
 		['createdOrUpdated', 'newest', 'date_modified'],
-	] as const)('returns the newest %s change with one search', async (event, which, stream) => {
-		const tasks = await history();
-		copper.clearRequests();
+	] as const)(
+		'returns the newest %s change with one search and one read by ID',
+		async (event, which, stream) => {
+			const tasks = await history();
+			copper.clearRequests();
 
-		const run = await runNode({
-			type: TRIGGER,
-			parameters: triggerParameters(event),
-			credentials: copper.credentials(),
-		});
+			const run = await runNode({
+				type: TRIGGER,
+				parameters: triggerParameters(event),
+				credentials: copper.credentials(),
+			});
 
-		expect(run.error).toBeUndefined();
-		expect(run.json).toEqual([copper.emitted(tasks[which])]);
-		expect(copper.searches).toEqual([newestBody(stream)]);
-	});
+			expect(run.error).toBeUndefined();
+			expect(run.json).toEqual([copper.emitted(tasks[which])]);
+			expect(copper.searches).toEqual([newestBody(stream), readBody([tasks[which]])]);
+			expect(copper.requests).toHaveLength(2);
+		},
+	);
 
 	it('leaves the state of the active trigger alone, and the trigger loses nothing', async () => {
 		const tasks = await history();

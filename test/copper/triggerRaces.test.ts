@@ -4,12 +4,13 @@ import nock from 'nock';
 import {
 	CopperForTrigger,
 	countBody,
+	readBodies,
 	searchBody,
 	triggerParameters,
 	useCredentials as useCredentialsOf,
 } from './trigger-sandbox';
 
-const ids = (items: IDataObject[] | null) => (items ?? []).map((item) => item.id);
+const ids = (items: IDataObject[] | null) => (items ?? []).map((item) => item.id as number);
 
 /**
  * The Copper trigger where exactly-once is hard: several changes in one second, a burst of more
@@ -68,14 +69,18 @@ describe('Copper Trigger › races', () => {
 
 		expect(emitted).toEqual(burst.map((id) => copper.emitted(id)));
 		// Page 1 from the window; then the lower bound moves to the burst's second, where keyset
-		// paging cannot move it further, and page_number walks on inside it. Copper's count of that
-		// second (450) then confirms no task was shifted out of sight: 5 searches.
+		// paging cannot move it further, and page_number walks on inside it. The 450 tasks listed
+		// there, read again by ID (200, 200, 50), are all still there, and Copper's count of that
+		// second (450) confirms no task was shifted out of sight; then the 450 are read by ID to be
+		// emitted: 11 searches.
 		expect(copper.searches).toEqual([
 			searchBody('date_created', start - 120, 1),
 			searchBody('date_created', second, 1),
 			searchBody('date_created', second, 2),
 			searchBody('date_created', second, 3),
+			...readBodies(burst),
 			countBody('date_created', second),
+			...readBodies(burst),
 		]);
 		expect(copper.sandbox.getTask(existing)).toBeDefined();
 		expect(await trigger.poll()).toBeNull();
@@ -109,10 +114,11 @@ describe('Copper Trigger › races', () => {
 		expect(emitted).toEqual(order.map((id) => copper.emitted(id)));
 		expect(emitted?.[249].details).toBe('Changed while the poll paged');
 		// Keyset paging: page 2 starts at the second of page 1's last task, so the task that left
-		// page 1 shifts nothing.
+		// page 1 shifts nothing. The 250 changes are then read by ID, in the order emitted.
 		expect(copper.searches).toEqual([
 			searchBody('date_modified', start - 120, 1),
 			searchBody('date_modified', lastOnPage1, 1),
+			...readBodies(order),
 		]);
 		expect(await trigger.poll()).toBeNull();
 	});
@@ -140,32 +146,31 @@ describe('Copper Trigger › races', () => {
 		const secondPoll = await trigger.poll();
 
 		// Offset paging inside one second cannot see the shift: the 201st task slid onto page 1,
-		// already read. Copper's count of the second (449) exceeds the 448 tasks the walk holds
-		// there, so the poll walks the second again, finds it, and the count then agrees.
+		// already read. The 448 tasks the walk last listed at that second, read again by ID, are all
+		// still there; Copper's count of the second (449) exceeds them, so the poll walks the second
+		// again, finds it, reads the 449 by ID, and the count then agrees. The 450 changes are then
+		// read by ID in the order emitted: 18 searches.
 		const shifted = burst[200];
-		expect(firstPoll).toEqual([
-			...burst.filter((id) => id !== burst[4] && id !== shifted),
-			shifted,
-			burst[4],
-		]);
+		const held = burst.filter((id) => id !== burst[4] && id !== shifted);
+		expect(firstPoll).toEqual([...held, shifted, burst[4]]);
+		const walk = [1, 2, 3].map((page) => searchBody('date_modified', second, page));
 		expect(firstSearches).toEqual([
 			searchBody('date_modified', start - 120, 1),
-			searchBody('date_modified', second, 1),
-			searchBody('date_modified', second, 2),
-			searchBody('date_modified', second, 3),
+			...walk,
+			...readBodies(held),
 			countBody('date_modified', second),
-			searchBody('date_modified', second, 1),
-			searchBody('date_modified', second, 2),
-			searchBody('date_modified', second, 3),
+			...walk,
+			...readBodies([...held, shifted]),
 			countBody('date_modified', second),
+			...readBodies(firstPoll),
 		]);
-		// The next poll re-reads the window (the burst is still in it), counts once, emits nothing.
+		// The next poll re-reads the window (the burst is still in it), reads the 449 tasks at the
+		// burst's second by ID, counts once, emits nothing: 8 searches.
 		expect(secondPoll).toBeNull();
 		expect(copper.searches).toEqual([
 			searchBody('date_modified', second + 1 - 120, 1),
-			searchBody('date_modified', second, 1),
-			searchBody('date_modified', second, 2),
-			searchBody('date_modified', second, 3),
+			...walk,
+			...readBodies(burst.filter((id) => id !== burst[4])),
 			countBody('date_modified', second),
 		]);
 		expect(await trigger.poll()).toBeNull();

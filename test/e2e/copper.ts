@@ -230,14 +230,30 @@ export function checkOperationsRequests(
 	);
 }
 
+/** The calls of an activated trigger, by kind (see checkTriggerRequests). */
+export interface CopperTriggerCalls {
+	/** The searches that list the date_modified stream. */
+	listings: CopperRequest[];
+	/** The searches that read changed tasks again by ID. */
+	reads: CopperRequest[];
+}
+
 /**
  * The calls of an activated createdOrUpdated trigger, among those the emulator logged while it was
- * active (`own`: the suite's own creates and updates, `METHOD /path`, which are taken out first):
- * only task searches (Copper's search answers whole tasks, so a poll needs no other read), each
- * accepted, paged in the body and sorted by modification date; after the first, each from a
- * modification date on. Returns the trigger's calls.
+ * active (`own`: the suite's own creates and updates, `METHOD /path`, which are taken out first),
+ * given the tasks it `delivered`, in the order delivered. All are task searches, each accepted:
+ * - listings: paged in the body and sorted by modification date; after the first (the newest
+ *   changes, on activation), each from a modification date on;
+ * - reads of the changed tasks by ID: exactly `{ ids, page_number: 1, page_size: <ids.length> }`,
+ *   at most 200 IDs, no filter, no sort. Nothing here pages a second by page_number, so the reads
+ *   are those of the changes emitted: their IDs, one read after the other, are the tasks
+ *   delivered, in order.
  */
-export function checkTriggerRequests(requests: CopperRequest[], own: string[]): CopperRequest[] {
+export function checkTriggerRequests(
+	requests: CopperRequest[],
+	own: string[],
+	delivered: IDataObject[],
+): CopperTriggerCalls {
 	const left = [...own];
 	const calls = requests.filter((request) => {
 		const index = left.indexOf(`${request.method} ${request.url}`);
@@ -246,23 +262,41 @@ export function checkTriggerRequests(requests: CopperRequest[], own: string[]): 
 	});
 	expectEqual(left, [], "the suite's own calls found in the log");
 	const problems: string[] = [];
+	const listings: CopperRequest[] = [];
+	const reads: CopperRequest[] = [];
 	calls.forEach((request, index) => {
 		const body = (request.body ?? {}) as IDataObject;
 		const what = `call ${index + 1} (${request.method} ${request.url} ${String(request.status)}, ${JSON.stringify(body)})`;
 		if (request.method !== 'POST' || request.url !== `${COPPER_BASE_PATH}/tasks/search`)
 			problems.push(`${what}: not a task search`);
 		if (request.status !== 200) problems.push(`${what}: not accepted`);
+		if ('ids' in body) {
+			reads.push(request);
+			const ids = body.ids as unknown[];
+			const exact = { ids, page_number: 1, page_size: Array.isArray(ids) ? ids.length : NaN };
+			if (JSON.stringify(body) !== JSON.stringify(exact))
+				problems.push(`${what}: not a read by ID (${JSON.stringify(exact)} expected)`);
+			if (!Array.isArray(ids) || ids.length < 1 || ids.length > 200)
+				problems.push(`${what}: not 1 to 200 IDs`);
+			else if (!ids.every((id) => Number.isInteger(id))) problems.push(`${what}: IDs not numbers`);
+			return;
+		}
+		const listing = listings.push(request) - 1;
 		if (!(Number.isInteger(body.page_number) && (body.page_number as number) >= 1))
 			problems.push(`${what}: no page_number`);
 		if (!(Number.isInteger(body.page_size) && (body.page_size as number) >= 1))
 			problems.push(`${what}: no page_size`);
 		if ((body.page_size as number) > 200) problems.push(`${what}: page_size above 200`);
 		if (body.sort_by !== 'date_modified') problems.push(`${what}: not sorted by date_modified`);
-		if (index > 0 && typeof body.minimum_modified_date !== 'number')
+		if (listing > 0 && typeof body.minimum_modified_date !== 'number')
 			problems.push(`${what}: no minimum_modified_date`);
 	});
+	const read = reads.flatMap((request) => (request.body as IDataObject).ids as number[]);
+	const ids = delivered.map((task) => task.id);
+	if (JSON.stringify(read) !== JSON.stringify(ids))
+		problems.push(`IDs read ${JSON.stringify(read)}, tasks delivered ${JSON.stringify(ids)}`);
 	if (problems.length > 0) throw new Error(problems.join('\n'));
-	return calls;
+	return { listings, reads };
 }
 
 /** Talks to the Copper emulator: as a Copper user through its API, and through its controls. */

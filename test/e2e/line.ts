@@ -30,11 +30,19 @@ import {
 	presented as presentedCopperTask,
 } from './copper';
 import { NexudusSandboxClient, changeKey, checkOperationsRun } from './nexudus';
+import {
+	OnlyofficeSandboxClient,
+	checkOperationsRequests as checkOnlyofficeRequests,
+	checkOperationsRun as checkOnlyofficeRun,
+	expectSame,
+	listed as listedOnlyofficeTask,
+} from './onlyoffice';
 
 const PACKAGE = 'n8n-nodes-crm-tasks';
 /** The ports the examples use: those derived from the default N8N_PORT 5678 (scripts/n8n/env.sh). */
 const EXAMPLE_NEXUDUS = '127.0.0.1:5688';
 const EXAMPLE_COPPER = '127.0.0.1:5689';
+const EXAMPLE_ONLYOFFICE = '127.0.0.1:5690';
 const EXAMPLE_SINK = '127.0.0.1:5697';
 const CREDENTIAL_ID = 'nexudusSandbox01';
 const OPERATIONS_ID = 'nexudusTour00001';
@@ -43,6 +51,10 @@ const RENEWAL_ID = 'e2eTokenRenewal1';
 const COPPER_OPERATIONS_ID = 'copperTour000001';
 const COPPER_TRIGGER_ID = 'copperTrigger001';
 const COPPER_TASKS = '/developer_api/v1/tasks';
+const ONLYOFFICE_CREDENTIAL_ID = 'onlyofficeSandbox01';
+const ONLYOFFICE_OPERATIONS_ID = 'onlyofficeTour01';
+const ONLYOFFICE_TRIGGER_ID = 'onlyofficeTrig01';
+const ONLYOFFICE_RENEWAL_ID = 'e2eOoRenewal0001';
 
 type Execution = {
 	status: string;
@@ -58,8 +70,15 @@ export async function runLine(
 ): Promise<void> {
 	const checks = allChecks.prefixed(`[n8n ${version}]`);
 	const folder = join(work, `n8n-${version}`);
-	const [n8nPort, brokerPort, executeBrokerPort, nexudusPort, copperPort, sinkPort] =
-		await freePorts(6);
+	const [
+		n8nPort,
+		brokerPort,
+		executeBrokerPort,
+		nexudusPort,
+		copperPort,
+		onlyofficePort,
+		sinkPort,
+	] = await freePorts(7);
 	const env = await n8nEnvironment({
 		N8N_VERSION: version,
 		N8N_USER_FOLDER: folder,
@@ -68,16 +87,18 @@ export async function runLine(
 		N8N_EXECUTE_BROKER_PORT: String(executeBrokerPort),
 		SANDBOX_NEXUDUS_PORT: String(nexudusPort),
 		SANDBOX_COPPER_PORT: String(copperPort),
+		SANDBOX_ONLYOFFICE_PORT: String(onlyofficePort),
 		SANDBOX_SINK_PORT: String(sinkPort),
 	});
 	const n8n = async (...args: string[]) => await run('n8n', args, env);
 	const nexudus = new NexudusSandboxClient(`http://127.0.0.1:${nexudusPort}`);
 	const copper = new CopperSandboxClient(`http://127.0.0.1:${copperPort}`);
+	const onlyoffice = new OnlyofficeSandboxClient(`http://127.0.0.1:${onlyofficePort}`);
 	const base = `http://127.0.0.1:${n8nPort}`;
 	const children: ChildProcess[] = [];
 	const started = Date.now();
 	console.log(
-		`[n8n ${version}] ports: n8n ${n8nPort}, task broker ${brokerPort}/${executeBrokerPort}, Nexudus sandbox ${nexudusPort}, Copper sandbox ${copperPort}, sink ${sinkPort}; folder ${folder}`,
+		`[n8n ${version}] ports: n8n ${n8nPort}, task broker ${brokerPort}/${executeBrokerPort}, Nexudus sandbox ${nexudusPort}, Copper sandbox ${copperPort}, ONLYOFFICE sandbox ${onlyofficePort}, sink ${sinkPort}; folder ${folder}`,
 	);
 
 	try {
@@ -126,6 +147,8 @@ export async function runLine(
 				.join(`127.0.0.1:${nexudusPort}`)
 				.split(EXAMPLE_COPPER)
 				.join(`127.0.0.1:${copperPort}`)
+				.split(EXAMPLE_ONLYOFFICE)
+				.join(`127.0.0.1:${onlyofficePort}`)
 				.split(EXAMPLE_SINK)
 				.join(`127.0.0.1:${sinkPort}`);
 		for (const file of [
@@ -134,6 +157,8 @@ export async function runLine(
 			'nexudus-trigger.workflow.json',
 			'copper-operations.workflow.json',
 			'copper-trigger.workflow.json',
+			'onlyoffice-operations.workflow.json',
+			'onlyoffice-trigger.workflow.json',
 		]) {
 			writeFileSync(
 				join(fixtures, file),
@@ -143,7 +168,23 @@ export async function runLine(
 		writeFileSync(
 			join(fixtures, 'renewal.workflow.json'),
 			JSON.stringify(
-				renewalWorkflow(readFileSync(join(fixtures, 'nexudus-operations.workflow.json'), 'utf8')),
+				renewalWorkflow(
+					readFileSync(join(fixtures, 'nexudus-operations.workflow.json'), 'utf8'),
+					RENEWAL_ID,
+					'e2e: one Nexudus call',
+					'List newest tasks',
+				),
+			),
+		);
+		writeFileSync(
+			join(fixtures, 'onlyoffice-renewal.workflow.json'),
+			JSON.stringify(
+				renewalWorkflow(
+					readFileSync(join(fixtures, 'onlyoffice-operations.workflow.json'), 'utf8'),
+					ONLYOFFICE_RENEWAL_ID,
+					'e2e: one ONLYOFFICE call',
+					'List task categories',
+				),
 			),
 		);
 		await n8n('import:credentials', `--input=${join(fixtures, 'sandbox.credentials.json')}`);
@@ -152,12 +193,15 @@ export async function runLine(
 			'nexudus-trigger.workflow.json',
 			'copper-operations.workflow.json',
 			'copper-trigger.workflow.json',
+			'onlyoffice-operations.workflow.json',
+			'onlyoffice-trigger.workflow.json',
 			'renewal.workflow.json',
+			'onlyoffice-renewal.workflow.json',
 		]) {
 			await n8n('import:workflow', `--input=${join(fixtures, file)}`);
 		}
 		// Activated while n8n is stopped, so that it starts with exactly one poller each.
-		for (const id of [TRIGGER_ID, COPPER_TRIGGER_ID]) {
+		for (const id of [TRIGGER_ID, COPPER_TRIGGER_ID, ONLYOFFICE_TRIGGER_ID]) {
 			if (isLine1(version)) await n8n('update:workflow', `--id=${id}`, '--active=true');
 			else await n8n('publish:workflow', `--id=${id}`);
 		}
@@ -180,6 +224,9 @@ export async function runLine(
 						`${PACKAGE}.nexudus`,
 						`${PACKAGE}.nexudusTool`,
 						`${PACKAGE}.nexudusTrigger`,
+						`${PACKAGE}.onlyoffice`,
+						`${PACKAGE}.onlyofficeTool`,
+						`${PACKAGE}.onlyofficeTrigger`,
 					],
 					'node types',
 				);
@@ -241,6 +288,40 @@ export async function runLine(
 		);
 
 		await checks.check(
+			'every ONLYOFFICE operation of both resources runs in real n8n, with the calls, queries and bodies of the portal API',
+			async () => {
+				const state = await onlyoffice.state();
+				await onlyoffice.clearRequests();
+				const startedAt = Date.now();
+				const execution = await execute(ONLYOFFICE_OPERATIONS_ID);
+				const run = {
+					tasksBefore: state.tasks as IDataObject[],
+					categoriesBefore: state.categories as IDataObject[],
+					startedAt,
+					endedAt: Date.now(),
+				};
+				expectEqual(execution.status, 'success', 'execution status');
+				const made = checkOnlyofficeRun(execution.nodes, run);
+				checkOnlyofficeRequests(await onlyoffice.requests(), {
+					task: made.task.id as number,
+					category: made.category.id as number,
+				});
+				// The deleted category's task moved to the category the workflow named.
+				const after = await onlyoffice.state();
+				const moved = (after.tasks as IDataObject[]).find((task) => task.id === made.second.id);
+				expectEqual(
+					(moved?.category as IDataObject | undefined)?.id,
+					33,
+					'category of the task in the deleted category',
+				);
+				expectTrue(
+					!(after.categories as IDataObject[]).some((category) => category.id === made.category.id),
+					'the deleted category is gone',
+				);
+			},
+		);
+
+		await checks.check(
 			'an expired bearer token is renewed on the next run, and the new token is kept',
 			async () => {
 				// The operations run above signed in once and stored the token in the credential.
@@ -270,6 +351,50 @@ export async function runLine(
 					['GET /api/crm/coworkertasks'],
 					'requests of the next run (the renewed token was stored)',
 				);
+			},
+		);
+
+		await checks.check(
+			'an expired ONLYOFFICE token is renewed with one sign-in on the next run, and the new token is kept',
+			async () => {
+				// The operations run above signed in once and stored the token in the credential.
+				const signIns = async () => (await onlyoffice.state()).signIns as number;
+				await onlyoffice.control('POST', '/__sandbox/expire-tokens');
+				await onlyoffice.clearRequests();
+				const before = await signIns();
+				const renewed = await execute(ONLYOFFICE_RENEWAL_ID);
+				expectEqual(renewed.status, 'success', 'status of the run after the token expired');
+				expectEqual(renewed.nodes['List task categories']?.length, 4, 'categories listed');
+				const calls = (await onlyoffice.requests()).map(
+					(request) => `${request.method} ${request.url.split('?')[0]} ${String(request.status)}`,
+				);
+				console.log(
+					`[n8n ${version}] ONLYOFFICE calls after the token expired: ${calls.join(', ')}`,
+				);
+				expectEqual((await signIns()) - before, 1, 'sign-ins of the run after the token expired');
+				expectTrue(
+					/^(GET \/api\/2\.0\/crm\/task\/category 401,)+POST \/api\/2\.0\/authentication 201,GET \/api\/2\.0\/crm\/task\/category 200$/.test(
+						calls.join(','),
+					),
+					`requests of the run after the token expired: expected 401, one sign-in, 200; got ${JSON.stringify(calls)}`,
+				);
+
+				await onlyoffice.clearRequests();
+				expectEqual(
+					(await execute(ONLYOFFICE_RENEWAL_ID)).status,
+					'success',
+					'status of the next run',
+				);
+				expectEqual((await signIns()) - before, 1, 'sign-ins after the next run (none more)');
+				expectEqual(
+					(await onlyoffice.requests()).map(
+						(request) => `${request.method} ${request.url.split('?')[0]} ${String(request.status)}`,
+					),
+					['GET /api/2.0/crm/task/category 200'],
+					'requests of the next run (the renewed token was stored)',
+				);
+				// The trigger check reads the calls n8n makes from its start on.
+				await onlyoffice.clearRequests();
 			},
 		);
 
@@ -327,6 +452,55 @@ export async function runLine(
 					'Basic Auth, wrong password (must fail)',
 					{ authentication: 'basicAuth', password: 'wrong-password' },
 					(result) => result.status === 'Error',
+				);
+				if (failures.length > 0) throw new Error(failures.join('\n'));
+			},
+		);
+
+		await checks.check(
+			'the ONLYOFFICE credential test passes with user name and password and with an access token, and fails with a wrong password or token',
+			async () => {
+				const test = await credentialTester(base, ONLYOFFICE_CREDENTIAL_ID);
+				const ok = { status: 'OK', message: 'Connection successful!' };
+				const failures: string[] = [];
+				const expectTest = async (
+					what: string,
+					changes: IDataObject,
+					expected: (result: IDataObject) => boolean,
+				) => {
+					const result = await test(changes);
+					if (!expected(result)) failures.push(`${what}: got ${JSON.stringify(result)}`);
+					if (/wrong-password|not-a-token/.test(JSON.stringify(result)))
+						failures.push(`${what}: the result shows the secret`);
+				};
+				const signIns = async () => (await onlyoffice.state()).signIns as number;
+				const before = await signIns();
+				await expectTest(
+					'user name and password, as stored',
+					{},
+					(result) => JSON.stringify(result) === JSON.stringify(ok),
+				);
+				await expectTest(
+					'wrong password (must fail, even with a token stored)',
+					{ password: 'wrong-password' },
+					(result) =>
+						result.status === 'Error' &&
+						String(result.message).includes('User authentication failed'),
+				);
+				const signInsByTests = (await signIns()) - before;
+				const token = await onlyoffice.signIn();
+				await expectTest(
+					'access token',
+					{ authentication: 'accessToken', token },
+					(result) => JSON.stringify(result) === JSON.stringify(ok),
+				);
+				await expectTest(
+					'wrong access token (must fail)',
+					{ authentication: 'accessToken', token: 'not-a-token' },
+					(result) => result.status === 'Error',
+				);
+				console.log(
+					`[n8n ${version}] ONLYOFFICE credential tests signed in ${signInsByTests} time(s) for the stored and the wrong password`,
 				);
 				if (failures.length > 0) throw new Error(failures.join('\n'));
 			},
@@ -424,11 +598,73 @@ export async function runLine(
 				const own = [first, second, seedUpdated, firstUpdated].map((task, index) =>
 					index < 2 ? `POST ${COPPER_TASKS}` : `PUT ${COPPER_TASKS}/${String(task.id)}`,
 				);
-				const calls = checkCopperTriggerRequests(await copper.requests(), own);
-				console.log(`[n8n ${version}] Copper trigger: ${calls.length} searches while active`);
+				const calls = checkCopperTriggerRequests(await copper.requests(), own, all);
+				console.log(
+					`[n8n ${version}] Copper trigger: ${calls.listings.length} listing searches and ${calls.reads.length} reads by ID (${calls.reads
+						.map((read) => (read.body as IDataObject).ids as number[])
+						.map((ids) => ids.length)
+						.join(', ')} IDs) while active`,
+				);
 			},
 		);
-		await Promise.all([nexudusTrigger, copperTrigger]);
+		const onlyofficeTrigger = checks.check(
+			'the activated ONLYOFFICE trigger (Task Closed) delivers exactly the tasks closed between polls, each once',
+			async () => {
+				const polls = async () =>
+					(await onlyoffice.requests()).filter(
+						(request) =>
+							request.url.startsWith('/api/2.0/crm/task/filter?') && request.status === 200,
+					).length;
+				await waitFor(
+					'the activation poll',
+					async () => ((await polls()) > 0 ? true : undefined),
+					60_000,
+				);
+				await sleep(1500);
+				const open = ((await onlyoffice.state()).tasks as IDataObject[]).filter(
+					(task) => task.isClosed !== true,
+				);
+				expectTrue(open.length >= 4, `open tasks to close: ${open.length}`);
+				const [a, b, c, d] = open.map((task) => task.id as number);
+				// Two closes are news; a rename of an open task is not a close.
+				const firstRound = [await onlyoffice.closeTask(a), await onlyoffice.closeTask(b)];
+				await onlyoffice.renameTask(c, 'Renamed by the e2e suite (not a close)');
+				const byId = (records: IDataObject[]) =>
+					[...records].sort((x, y) => (x.id as number) - (y.id as number));
+				const afterFirstRound = await waitForSink(sinkPort, '/onlyoffice-trigger', 2, 150_000);
+				expectSame(
+					byId(afterFirstRound),
+					byId(firstRound.map(listedOnlyofficeTask)),
+					'first round: the two closed tasks, each as listed',
+				);
+
+				// Reopening is not a close either; closing another task is.
+				await onlyoffice.reopenTask(a);
+				const closedLater = await onlyoffice.closeTask(d);
+				const all = await waitForSink(sinkPort, '/onlyoffice-trigger', 3, 150_000);
+				expectSame(
+					byId(all),
+					byId([...firstRound, closedLater].map(listedOnlyofficeTask)),
+					'all closes, each once',
+				);
+				// The trigger's own calls: task lists only (sorted by deadline, paged by 500), each
+				// accepted in JSON with the stored token.
+				const lists = (await onlyoffice.requests()).filter((request) =>
+					request.url.startsWith('/api/2.0/crm/task/filter?'),
+				);
+				const wrong = lists.filter(
+					(request) =>
+						request.method !== 'GET' ||
+						request.status !== 200 ||
+						request.format !== 'json' ||
+						!request.authorization ||
+						!request.url.endsWith('?sortBy=deadLine&sortOrder=ascending&startIndex=0&count=500'),
+				);
+				expectEqual(wrong, [], 'task lists of the trigger that are not as expected');
+				console.log(`[n8n ${version}] ONLYOFFICE trigger: ${lists.length} task lists while active`);
+			},
+		);
+		await Promise.all([nexudusTrigger, copperTrigger, onlyofficeTrigger]);
 	} finally {
 		await run('bash', ['scripts/n8n/stop.sh'], env).catch(() => undefined);
 		for (const child of children) stopProcess(child);
@@ -436,20 +672,56 @@ export async function runLine(
 	}
 }
 
-/** The operations example cut down to its trigger and one list call, with the same credential. */
-function renewalWorkflow(operationsJson: string): IDataObject {
+/** An operations example cut down to its trigger and one list call, with the same credential. */
+function renewalWorkflow(
+	operationsJson: string,
+	id: string,
+	name: string,
+	nodeName: string,
+): IDataObject {
 	const operations = JSON.parse(operationsJson) as {
 		nodes: Array<IDataObject & { name: string; type: string }>;
 		settings?: IDataObject;
 	};
 	const start = operations.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')!;
-	const list = operations.nodes.find((node) => node.name === 'List newest tasks')!;
+	const list = operations.nodes.find((node) => node.name === nodeName)!;
 	return {
-		id: RENEWAL_ID,
-		name: 'e2e: one Nexudus call',
+		id,
+		name,
 		nodes: [start, list],
 		connections: { [start.name]: { main: [[{ node: list.name, type: 'main', index: 0 }]] } },
 		settings: operations.settings ?? { executionOrder: 'v1' },
+	};
+}
+
+/**
+ * Tests a stored credential as the editor does: the credential comes back with its secrets
+ * blanked, the user changes fields, and n8n fills in the blanked secrets from the stored ones.
+ */
+async function credentialTester(
+	base: string,
+	id: string,
+): Promise<(changes: IDataObject) => Promise<IDataObject>> {
+	const cookie = await ownerSession(base);
+	const response = await fetch(`${base}/rest/credentials/${id}?includeData=true`, {
+		headers: { cookie },
+	});
+	expectTrue(response.ok, `GET the stored credential ${id}: HTTP ${response.status}`);
+	const stored = ((await response.json()) as { data: IDataObject }).data;
+	return async (changes) => {
+		const tested = await fetch(`${base}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie },
+			body: JSON.stringify({
+				credentials: {
+					id: stored.id,
+					name: stored.name,
+					type: stored.type,
+					data: { ...(stored.data as IDataObject), ...changes },
+				},
+			}),
+		});
+		return ((await tested.json()) as { data: IDataObject }).data;
 	};
 }
 

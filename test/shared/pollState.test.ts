@@ -59,15 +59,18 @@ describe('poll state › a stream remembers', () => {
 	});
 });
 
-describe('poll state › versions at the cursor', () => {
+describe('poll state › versions at the newest time listed', () => {
 	const cursor = at('2026-01-01T10:05:10Z');
+	const newest = at('2026-01-01T10:07:00Z');
 
-	it("keeps fingerprints for the cursor's instant only, and reads them back after a restart", () => {
+	it('keeps fingerprints for the newest time listed only, even past the cursor, and reads them back after a restart', () => {
 		const memory = new StreamMemory();
 		memory.add(at('2026-01-01T10:04:00Z'), '1', 'aaaaaaaa');
 		memory.add(cursor, '2', 'bbbbbbbb');
 		memory.add(cursor, '3', 'cccccccc');
-		memory.add(at('2026-01-01T10:07:00Z'), '4', 'dddddddd'); // newer than the cursor
+		// Newer than the cursor, as when an unconfirmed instant holds the cursor back.
+		memory.add(newest, '4', 'dddddddd');
+		memory.add(newest, '5', 'eeeeeeee');
 		memory.advance(cursor);
 
 		const state = memory.toState(minutes);
@@ -76,36 +79,44 @@ describe('poll state › versions at the cursor', () => {
 			seen: {
 				'2026-01-01T10:04:00.000Z': '1',
 				'2026-01-01T10:05:10.000Z': '2..3',
-				'2026-01-01T10:07:00.000Z': '4',
+				'2026-01-01T10:07:00.000Z': '4..5',
 			},
-			versions: { '2': 'bbbbbbbb', '3': 'cccccccc' },
+			versions: {
+				at: '2026-01-01T10:07:00.000Z',
+				fingerprints: { '4': 'dddddddd', '5': 'eeeeeeee' },
+			},
 		});
 
 		// A restart: the state went through JSON (workflow static data).
 		const reloaded = new StreamMemory(JSON.parse(JSON.stringify(state)));
 		expect(reloaded.toState(minutes)).toEqual(state);
-		expect(reloaded.has(cursor, '2', 'bbbbbbbb')).toBe(true);
-		// Changed again within the cursor's instant: its time is the same, its fingerprint is not.
-		expect(reloaded.has(cursor, '2', 'eeeeeeee')).toBe(false);
-		expect(reloaded.has(cursor, '2')).toBe(true); // a stream without fingerprints
-		expect(reloaded.has(cursor, '5', 'bbbbbbbb')).toBe(false);
-		// Other instants keep IDs only: any version there counts as seen.
+		expect(reloaded.has(newest, '4', 'dddddddd')).toBe(true);
+		// Changed again within the newest instant: its time is the same, its fingerprint is not.
+		expect(reloaded.has(newest, '4', 'ffffffff')).toBe(false);
+		expect(reloaded.has(newest, '4')).toBe(true); // a stream without fingerprints
+		expect(reloaded.has(newest, '6', 'dddddddd')).toBe(false);
+		// Other instants, the cursor's included, keep IDs only: any version there counts as seen.
+		expect(reloaded.has(cursor, '2', 'zzzzzzzz')).toBe(true);
 		expect(reloaded.has(at('2026-01-01T10:04:00Z'), '1', 'zzzzzzzz')).toBe(true);
-		expect(reloaded.has(at('2026-01-01T10:07:00Z'), '4', 'zzzzzzzz')).toBe(true);
 	});
 
-	it('drops the fingerprints of an instant the cursor leaves, and keeps none without fingerprints', () => {
+	it('drops the fingerprints of an instant once a newer one is listed, and keeps none without fingerprints', () => {
 		const memory = new StreamMemory({
 			cursor: '2026-01-01T10:05:10.000Z',
 			seen: { '2026-01-01T10:05:10.000Z': '2' },
-			versions: { '2': 'bbbbbbbb' },
+			versions: { at: '2026-01-01T10:05:10.000Z', fingerprints: { '2': 'bbbbbbbb' } },
 		});
+		expect(memory.has(cursor, '2', 'bbbbbbbb')).toBe(true);
+		expect(memory.has(cursor, '2', 'x')).toBe(false);
 		const next = at('2026-01-01T10:05:11Z');
 		memory.add(next, '6', 'ffffffff');
 		memory.advance(next);
 
 		const state = memory.toState(minutes);
-		expect(state.versions).toEqual({ '6': 'ffffffff' });
+		expect(state.versions).toEqual({
+			at: '2026-01-01T10:05:11.000Z',
+			fingerprints: { '6': 'ffffffff' },
+		});
 		expect(new StreamMemory(JSON.parse(JSON.stringify(state))).has(cursor, '2', 'x')).toBe(true);
 
 		const plain = new StreamMemory();
@@ -114,6 +125,21 @@ describe('poll state › versions at the cursor', () => {
 		expect(plain.toState(minutes)).toEqual({
 			cursor: '2026-01-01T10:05:10.000Z',
 			seen: { '2026-01-01T10:05:10.000Z': '7' },
+		});
+	});
+
+	it('reads the earlier form of versions (ID → fingerprint) as IDs only, and writes the new form', () => {
+		const earlier = {
+			cursor: '2026-01-01T10:05:10.000Z',
+			seen: { '2026-01-01T10:05:10.000Z': '2' },
+			versions: { '2': 'bbbbbbbb' },
+		} as unknown as ConstructorParameters<typeof StreamMemory>[0];
+		const memory = new StreamMemory(earlier);
+
+		expect(memory.has(cursor, '2', 'x')).toBe(true);
+		expect(memory.toState(minutes)).toEqual({
+			cursor: '2026-01-01T10:05:10.000Z',
+			seen: { '2026-01-01T10:05:10.000Z': '2' },
 		});
 	});
 });
