@@ -30,13 +30,14 @@ export N8N_USER_FOLDER="${N8N_USER_FOLDER:-/tmp/n8n-crm-tasks-$N8N_VERSION}"
 export N8N_PORT="${N8N_PORT:-5678}"
 # The ports that derive from N8N_PORT (each can still be set on its own):
 #   +1 n8n's task broker, +2 the task broker of a CLI run (`n8n execute`) beside a running n8n,
-#   +10 the Nexudus sandbox, +11 the Copper sandbox, +12 the ONLYOFFICE sandbox (+13.. the next
-#   vendors'), +19 the request sink.
+#   +10 the Nexudus sandbox, +11 the Copper sandbox, +12 the ONLYOFFICE sandbox, +13 the Cotalker
+#   sandbox (+14.. the next vendors'), +19 the request sink.
 export N8N_RUNNERS_BROKER_PORT="${N8N_RUNNERS_BROKER_PORT:-$((N8N_PORT + 1))}"
 export N8N_EXECUTE_BROKER_PORT="${N8N_EXECUTE_BROKER_PORT:-$((N8N_PORT + 2))}"
 export SANDBOX_NEXUDUS_PORT="${SANDBOX_NEXUDUS_PORT:-$((N8N_PORT + 10))}"
 export SANDBOX_COPPER_PORT="${SANDBOX_COPPER_PORT:-$((N8N_PORT + 11))}"
 export SANDBOX_ONLYOFFICE_PORT="${SANDBOX_ONLYOFFICE_PORT:-$((N8N_PORT + 12))}"
+export SANDBOX_COTALKER_PORT="${SANDBOX_COTALKER_PORT:-$((N8N_PORT + 13))}"
 export SANDBOX_SINK_PORT="${SANDBOX_SINK_PORT:-$((N8N_PORT + 19))}"
 export N8N_LISTEN_ADDRESS="${N8N_LISTEN_ADDRESS:-127.0.0.1}"
 export N8N_HOST="${N8N_HOST:-127.0.0.1}"

@@ -9,6 +9,7 @@
  * N8N_PORT + the entry's offset. SANDBOX_<NAME>_PORT sets one port, SANDBOX_HOST the host.
  */
 import { COPPER_API_KEY, COPPER_USER_EMAIL, createCopperSandbox } from './copper';
+import { COTALKER_TOKEN, createCotalkerSandbox } from './cotalker';
 import type { RunningServer } from './http';
 import { createNexudusSandbox, NEXUDUS_ADMIN_EMAIL, NEXUDUS_ADMIN_PASSWORD } from './nexudus';
 import { createOnlyofficeSandbox, ONLYOFFICE_PASSWORD, ONLYOFFICE_USER_NAME } from './onlyoffice';
@@ -41,7 +42,12 @@ const SANDBOXES: SandboxEntry[] = [
 		start: async (port, host) => await createOnlyofficeSandbox().start(port, host),
 		notes: `POST /api/2.0/authentication {userName: ${ONLYOFFICE_USER_NAME}, password: ${ONLYOFFICE_PASSWORD}}, then Authorization: <token> (no scheme); JSON with Accept: application/json or .json, else XML; controls under /__sandbox`,
 	},
-	// { name: 'cotalker', portOffset: 13, ... },
+	{
+		name: 'cotalker',
+		portOffset: 13,
+		start: async (port, host) => await createCotalkerSandbox().start(port, host),
+		notes: `Authorization: Bearer ${COTALKER_TOKEN}, Admin: true (required on writes and admin reads); /api/v1|v2/...; controls under /__sandbox`,
+	},
 	{
 		name: 'sink',
 		portOffset: 19,
