@@ -117,9 +117,15 @@ export interface ReadFieldsOptions {
 	skipEmpty?: boolean;
 }
 
+/** A resource locator as a collection holds it: `{ __rl: true, mode, value }`. */
+const isLocator = (value: unknown): value is { __rl: true; value: unknown } =>
+	typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
+
 const isUnset = (value: unknown) =>
 	isEmpty(value) ||
 	(Array.isArray(value) && value.length === 0) ||
+	// A picker added to the filters but left empty (no record picked, no ID typed).
+	(isLocator(value) && isEmpty(value.value)) ||
 	(typeof value === 'object' && value !== null && Object.keys(value).length === 0);
 
 /**
