@@ -34,6 +34,9 @@ const searchRecords = recordSearches<OnlyofficeSearch>({
 
 const titled = (record: IDataObject) => String(record.title ?? record.displayName ?? record.id);
 
+/** People and contacts by name: their `title` is a job title ("Manager"), not what they are called. */
+const named = (record: IDataObject) => String(record.displayName ?? record.title ?? record.id);
+
 /** Tasks by title, open ones first, with their deadline day. */
 export const searchTasks = searchRecords({
 	path: '/crm/task/filter',
@@ -48,14 +51,14 @@ export const searchTasks = searchRecords({
 export const searchUsers = searchRecords({
 	path: '/people',
 	pagesAndSearches: true,
-	label: (user) => `${titled(user)}${user.email ? ` (${String(user.email)})` : ''}`,
+	label: (user) => `${named(user)}${user.email ? ` (${String(user.email)})` : ''}`,
 });
 
 /** Contacts (people and companies) by name. */
 export const searchContacts = searchRecords({
 	path: '/crm/contact/filter',
 	pagesAndSearches: true,
-	label: (contact) => `${titled(contact)}${contact.isCompany === true ? ' (company)' : ''}`,
+	label: (contact) => `${named(contact)}${contact.isCompany === true ? ' (company)' : ''}`,
 });
 
 /** Task categories: ONLYOFFICE lists them all at once, so the typed text narrows the list here. */
