@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { baseUrlOf } from '../shared/transport/baseUrl';
-import { textFailure } from '../shared/transport/errorText';
+import { errorExcerpt, textFailure } from '../shared/transport/errorText';
 import type { PagingStyle } from '../shared/transport/paging';
 import type { ApiContext } from '../shared/transport/request';
 import type { VendorApi, VendorFailure } from '../shared/transport/vendorApi';
@@ -18,9 +18,17 @@ function onlyofficeFailure(body: unknown, statusCode: number): VendorFailure | u
 		const message = typeof error.message === 'string' && error.message ? error.message : '';
 		return { message: message || `ONLYOFFICE answered with HTTP ${statusCode}` };
 	}
-	return statusCode < 400
-		? undefined
-		: textFailure(body, `ONLYOFFICE answered with HTTP ${statusCode}`);
+	if (statusCode >= 400) return textFailure(body, `ONLYOFFICE answered with HTTP ${statusCode}`);
+	// ONLYOFFICE answers XML unless asked for JSON: an answer that is text, not the envelope, means
+	// the Accept header the node sends did not reach it. Reading on would output the text as an item,
+	// or no records at all for a list.
+	if (typeof body === 'string' && body.trim() !== '') {
+		return {
+			message: 'ONLYOFFICE answered with something other than JSON',
+			description: `The node asks for JSON (Accept: application/json); a proxy between n8n and the portal may drop that header. The answer began: ${errorExcerpt(body, 80)}`,
+		};
+	}
+	return undefined;
 }
 
 export const onlyofficeApi: VendorApi = {
