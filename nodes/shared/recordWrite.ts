@@ -15,6 +15,11 @@ export interface ReplaceShape {
 	fields: RecordField[];
 	/** Other properties the PUT accepts that the node does not edit; sent back as read. */
 	kept?: string[];
+	/**
+	 * Fields or kept properties the PUT takes in another form than the record is read in, each
+	 * computed from the record as read, e.g. an icon's file name from the path the vendor answers.
+	 */
+	derived?: Record<string, (record: IDataObject) => unknown>;
 }
 
 const isMissing = (value: unknown) => value === undefined || value === null || value === '';
@@ -57,7 +62,8 @@ export function writableCopy(record: IDataObject, shape: ReplaceShape): IDataObj
 		...(shape.kept ?? []).map((property): [string, undefined] => [property, undefined]),
 	];
 	for (const [property, readFrom] of properties) {
-		const value = readValue(record, property, readFrom);
+		const derive = shape.derived?.[property];
+		const value = derive ? derive(record) : readValue(record, property, readFrom);
 		if (value !== undefined) copy[property] = value as IDataObject[string];
 	}
 	for (const field of shape.fields) {

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { WritableRecord } from '../../../shared/record';
 import type { ReplaceShape } from '../../../shared/recordWrite';
 import { pickers } from '../../pickers';
@@ -14,5 +16,18 @@ export const taskCategory: WritableRecord = {
 	fields: categoryFields,
 };
 
-/** `PUT /crm/task/category/{id}` rebuilds the category too: an update sends every field back. */
-export const categoryReplaceShape: ReplaceShape = { idProperty: 'id', fields: categoryFields };
+/** The icon's file name, which a category is read back with as a path (`imagePath`). */
+const imageNameOf = (category: IDataObject) =>
+	typeof category.imagePath === 'string' && category.imagePath !== ''
+		? category.imagePath.split('/').pop()
+		: undefined;
+
+/**
+ * `PUT /crm/task/category/{id}` rebuilds the category too: an update sends every field back,
+ * the icon as the file name it was created with.
+ */
+export const categoryReplaceShape: ReplaceShape = {
+	idProperty: 'id',
+	fields: categoryFields,
+	derived: { imageName: imageNameOf },
+};
