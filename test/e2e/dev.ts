@@ -4,9 +4,9 @@
  * side, each with working sandboxes, and that `npm run dev` keeps what the user changed.
  * 1. Starts `npm run dev` for n8n 2.40.7 and for n8n 1.123.81 at once, each with its own N8N_PORT
  *    (every other port derives from it) and folder.
- * 2. In each, tests the imported sandbox credentials (Nexudus and Copper) through n8n's REST API,
- *    and checks that each call reached that instance's own sandbox and not the other one's; the
- *    Copper example workflows are imported beside the Nexudus ones.
+ * 2. In each, tests the imported sandbox credentials (Nexudus, Copper and ONLYOFFICE) through
+ *    n8n's REST API, and checks that each call reached that instance's own sandbox and not the
+ *    other one's; the Copper and ONLYOFFICE example workflows are imported beside the Nexudus ones.
  * 3. Edits an example workflow of the first instance while it is stopped, restarts it: the edit is
  *    kept; restarts it with --reset: the example is back.
  * 4. Ctrl-C stops each instance with every process and port it opened.
@@ -30,8 +30,13 @@ const EXAMPLE_NAME = 'Nexudus Spaces: every operation';
 const SANDBOX_CREDENTIALS = [
 	{ id: 'nexudusSandbox01', vendor: 'Nexudus', portOffset: 10 },
 	{ id: 'copperSandbox01', vendor: 'Copper', portOffset: 11 },
+	{ id: 'onlyofficeSandbox01', vendor: 'ONLYOFFICE', portOffset: 12 },
 ];
-const COPPER_EXAMPLES = ['copperTour000001', 'copperTrigger001'];
+/** The example workflows of the vendors added after Nexudus, which must be imported too. */
+const VENDOR_EXAMPLES = [
+	{ vendor: 'Copper', ids: ['copperTour000001', 'copperTrigger001'] },
+	{ vendor: 'ONLYOFFICE', ids: ['onlyofficeTour01', 'onlyofficeTrig01'] },
+];
 
 interface Instance {
 	version: string;
@@ -42,7 +47,15 @@ interface Instance {
 }
 
 /** The ports an instance opens, as scripts/n8n/env.sh derives them from N8N_PORT. */
-const portsOf = (port: number) => [port, port + 1, port + 2, port + 10, port + 11, port + 19];
+const portsOf = (port: number) => [
+	port,
+	port + 1,
+	port + 2,
+	port + 10,
+	port + 11,
+	port + 12,
+	port + 19,
+];
 
 /** Whether anything accepts connections on 127.0.0.1:port. */
 const isOpen = async (port: number) =>
@@ -150,7 +163,8 @@ async function main() {
 						instance.output.includes(`Nexudus http://127.0.0.1:${instance.port + 10}/api`) &&
 							instance.output.includes(
 								`Copper http://127.0.0.1:${instance.port + 11}/developer_api/v1`,
-							),
+							) &&
+							instance.output.includes(`ONLYOFFICE http://127.0.0.1:${instance.port + 12}/api/2.0`),
 						`n8n ${instance.version} names its own sandboxes:\n${instance.output}`,
 					);
 				}
@@ -192,17 +206,21 @@ async function main() {
 					},
 				);
 			}
-			await checks.check(
-				`n8n ${instance.version}: the Copper example workflows are imported`,
-				async () => {
-					const base = `http://127.0.0.1:${instance.port}`;
-					const cookie = await session(base);
-					for (const id of COPPER_EXAMPLES) {
-						const response = await fetch(`${base}/rest/workflows/${id}`, { headers: { cookie } });
-						expectTrue(response.ok, `GET workflow ${id}: HTTP ${response.status}`);
-					}
-				},
-			);
+			for (const examples of VENDOR_EXAMPLES) {
+				await checks.check(
+					`n8n ${instance.version}: the ${examples.vendor} example workflows are imported`,
+					async () => {
+						const base = `http://127.0.0.1:${instance.port}`;
+						const cookie = await session(base);
+						for (const id of examples.ids) {
+							const response = await fetch(`${base}/rest/workflows/${id}`, {
+								headers: { cookie },
+							});
+							expectTrue(response.ok, `GET workflow ${id}: HTTP ${response.status}`);
+						}
+					},
+				);
+			}
 		}
 
 		const [edited] = instances;

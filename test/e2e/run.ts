@@ -6,12 +6,15 @@
  *    and installs the `npm pack` tarball into each n8n's nodes folder, as a user would.
  * 2. Checks that n8n loads every node, its AI tool variant and the credential.
  * 3. Runs each vendor's "every operation" example workflow through `n8n execute` and checks each
- *    node (for Copper also the API calls and bodies the sandbox received).
- * 4. Expires the stored Nexudus bearer token and checks that the next run renews and keeps it.
+ *    node (for Copper and ONLYOFFICE also the API calls, queries and bodies the sandbox received).
+ * 4. Expires the stored Nexudus and ONLYOFFICE tokens and checks that the next run renews each
+ *    with one sign-in and keeps it.
  * 5. Tests the Nexudus credential as the editor does: Bearer Token and Basic Auth pass, a wrong
- *    password fails in both.
- * 6. Activates the trigger workflows (Nexudus and Copper) together, changes records in each
- *    sandbox between polls, and checks that the sink received exactly those changes, each once.
+ *    password fails in both; the ONLYOFFICE one passes with its password and with an access
+ *    token, and fails with a wrong password or token.
+ * 6. Activates the trigger workflows (Nexudus, Copper, ONLYOFFICE Task Closed) together, changes
+ *    records in each sandbox between polls, and checks that the sink received exactly those
+ *    changes, each once.
  * Each line runs on free ports with its own user folder and sandboxes. E2E_PARALLEL=false runs the
  * lines one after the other. Any failure to install or start n8n fails the run; nothing is skipped.
  */
