@@ -26,9 +26,11 @@ export const MAX_SNAPSHOT_RECORDS = 25_000;
  *   later ID) is new, any other record whose fingerprint changed or that moved into the scope
  *   changed. The feed decides which of those the user asked for.
  * - The first poll after activation or after a change of configuration emits nothing.
- * - A read that came short of the total the vendor announced (records moved between pages while
- *   they were read) keeps the last fingerprint of every record it did not see, so nothing it
- *   missed is forgotten or reported twice.
+ * - A read that came short of the total the vendor announced, or during which that total changed
+ *   (records moved between pages while they were read), keeps the last fingerprint of every record
+ *   it did not see and the previous newest creation, so nothing it missed is forgotten, reported
+ *   twice, or taken for a record that moved into scope. The first poll builds its snapshot only
+ *   from such a complete read (until then it emits nothing and keeps no state).
  * - A manual run returns the newest record in scope; overlapping polls emit nothing.
  */
 export async function pollSnapshot(
@@ -58,7 +60,10 @@ async function pollOnce(context: IPollFunctions, feed: SnapshotFeed): Promise<ID
 		records.map((record) => [feed.idOf(record), storedFingerprint(feed.fingerprint(record))]),
 	);
 	if (state?.configuration !== configuration) {
-		writeSnapshotState(staticData, configuration, current, newestMark(feed, records, null));
+		// A record missed now would later look like one that moved into scope: build on a full read.
+		if (complete) {
+			writeSnapshotState(staticData, configuration, current, newestMark(feed, records, null));
+		}
 		return [];
 	}
 
@@ -77,17 +82,26 @@ async function pollOnce(context: IPollFunctions, feed: SnapshotFeed): Promise<ID
 	if (!complete) {
 		for (const [id, fingerprint] of previous) if (!current.has(id)) current.set(id, fingerprint);
 	}
-	writeSnapshotState(staticData, configuration, current, newestMark(feed, records, state.newest));
+	// After a short read the mark stays: a record created before a newer one this read saw, but
+	// missed by it, is still new to the next poll.
+	const newest = complete ? newestMark(feed, records, state.newest) : state.newest;
+	writeSnapshotState(staticData, configuration, current, newest);
 	return emitted;
 }
 
-/** Every record in scope, each once, and whether the read matched the vendor's total. */
+/**
+ * Every record in scope, each once, and whether the read is complete: as many records as the
+ * vendor's total, which no page changed (a record created, deleted or moved out of scope while the
+ * pages were read shifts the others across page boundaries, and can hide a missed one in the count).
+ */
 async function readScope(context: IPollFunctions, feed: SnapshotFeed) {
 	const byId = new Map<string, IDataObject>();
 	let total: number | undefined;
+	let totalChanged = false;
 	for (let pageIndex = 0; pageIndex < MAX_PAGES_PER_POLL; pageIndex++) {
 		const page = await feed.fetchPage(pageIndex);
 		total ??= page.total;
+		if (page.total !== undefined && page.total !== total) totalChanged = true;
 		for (const record of page.records) byId.set(feed.idOf(record), record);
 		if (byId.size > MAX_SNAPSHOT_RECORDS) {
 			throw inputError(
@@ -98,7 +112,8 @@ async function readScope(context: IPollFunctions, feed: SnapshotFeed) {
 		}
 		if (!page.hasMore || page.records.length === 0) break;
 	}
-	return { records: [...byId.values()], complete: total === undefined || byId.size >= total };
+	const complete = !totalChanged && (total === undefined || byId.size >= total);
+	return { records: [...byId.values()], complete };
 }
 
 const compareIds = (a: string, b: string) =>
