@@ -5,10 +5,15 @@ import { vendorRequest, type ApiContext } from '../shared/transport/request';
 import { copperApi, copperPaging } from './transport';
 
 /**
- * Copper reads tasks by ID through its search (`ids` in the body), 200 to a request; the body has
- * no length limit worth counting.
+ * Copper reads tasks by ID through its search (`ids` in the body, with the trigger's filters), 200
+ * to a request; the body has no length limit worth counting. The search's answer is complete: a
+ * task it lacks was deleted or no longer matches the filters.
  */
-function copperBatchReader(context: ApiContext, baseURL: string): BatchReader {
+function copperBatchReader(
+	context: ApiContext,
+	baseURL: string,
+	filters: IDataObject,
+): BatchReader {
 	const headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
 	return {
 		maxBatchSize: copperPaging.maxPageSize,
@@ -20,27 +25,21 @@ function copperBatchReader(context: ApiContext, baseURL: string): BatchReader {
 				baseURL,
 				url: '/tasks/search',
 				headers,
-				body: { ids: ids.map(Number), page_number: 1, page_size: ids.length },
-			}),
-		fetchOne: async (id) =>
-			await vendorRequest<IDataObject>(context, copperApi, {
-				method: 'GET',
-				baseURL,
-				url: `/tasks/${encodeURIComponent(id)}`,
-				headers,
+				body: { ...filters, ids: ids.map(Number), page_number: 1, page_size: ids.length },
 			}),
 		idOf: (record) => String(record.id),
 	};
 }
 
 /**
- * Reads Copper tasks in full by ID, in batches (see readByIds). Tasks that no longer exist are
- * left out. The answer keeps the order of `ids`.
+ * Reads Copper tasks in full by ID, in batches (see readByIds), as far as they still match
+ * `filters`. Tasks that no longer exist or match are left out. The answer keeps the order of `ids`.
  */
 export async function fetchTasksByIds(
 	context: ApiContext,
 	ids: string[],
 	baseURL: string,
+	filters: IDataObject = {},
 ): Promise<IDataObject[]> {
-	return await readByIds(context, copperBatchReader(context, baseURL), ids);
+	return await readByIds(context, copperBatchReader(context, baseURL, filters), ids);
 }

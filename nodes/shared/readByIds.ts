@@ -12,8 +12,12 @@ export interface BatchReader {
 	lengthOf(id: string): number;
 	/** Reads the records of `ids` with the vendor's batch form; missing ones are simply absent. */
 	fetchBatch(ids: string[]): Promise<IDataObject[]>;
-	/** Reads one record by ID (throws NodeApiError 404 when the vendor no longer has it). */
-	fetchOne(id: string): Promise<IDataObject>;
+	/**
+	 * Reads one record by ID (throws NodeApiError 404 when the vendor no longer has it), for the
+	 * records a batch answer lacks. Absent where the batch answer is complete: a record it lacks is
+	 * gone (or, for a filtered batch, no longer matches).
+	 */
+	fetchOne?(id: string): Promise<IDataObject>;
 	idOf(record: IDataObject): string;
 	/** Whether an error says the batch's URL was too long for the server; the batch is then halved. */
 	refusedAsTooLong?(error: NodeApiError): boolean;
@@ -63,9 +67,9 @@ export async function readByIds(
 			if (batch.length > 1) batches.unshift(batch.slice(0, half), batch.slice(half));
 		}
 	}
-	for (const id of ids) {
-		if (found.has(id)) continue;
-		const record = await unlessGone(context, async () => await reader.fetchOne(id));
+	const missing = reader.fetchOne ? ids.filter((id) => !found.has(id)) : [];
+	for (const id of missing) {
+		const record = await unlessGone(context, async () => await reader.fetchOne!(id));
 		if (record) found.set(id, record);
 	}
 	return ids.map((id) => found.get(id)).filter((record) => record !== undefined);

@@ -249,18 +249,20 @@ export const countBody = (
 
 /**
  * A read of tasks by ID, as the trigger sends it after listing changes (and to check a paged
- * second): Copper's search with `ids` only, no filters, no sort, one page as long as the list.
+ * second): Copper's search with `ids` and the trigger's filters, no sort, one page as long as
+ * the list.
  */
-export const readBody = (ids: number[]): IDataObject => ({
+export const readBody = (ids: number[], filters: IDataObject = {}): IDataObject => ({
+	...filters,
 	ids,
 	page_number: 1,
 	page_size: ids.length,
 });
 
 /** The reads by ID of `ids`, in their order, at most 200 IDs a search. */
-export const readBodies = (ids: number[]): IDataObject[] =>
+export const readBodies = (ids: number[], filters: IDataObject = {}): IDataObject[] =>
 	Array.from({ length: Math.ceil(ids.length / 200) }, (_, index) =>
-		readBody(ids.slice(index * 200, index * 200 + 200)),
+		readBody(ids.slice(index * 200, index * 200 + 200), filters),
 	);
 
 /** The search the first poll starts with: the newest 25 of a stream. */

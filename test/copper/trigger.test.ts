@@ -163,14 +163,15 @@ describe('Copper Trigger › polls', () => {
 		await copper.update(match, { details: 'Changed' });
 		expect(await trigger.poll()).toEqual([copper.emitted(match)]);
 
-		// Each change listed is read again by ID: that search carries the IDs only, not the filters.
+		// Each change listed is read again by ID, with the filters: a task that no longer matches
+		// them is not emitted.
 		expect(copper.searches).toEqual([
 			newestBody('date_modified', filters),
 			searchBody('date_modified', start - 120, 1, filters),
 			searchBody('date_modified', start - 120, 1, filters),
-			readBody([renewal]),
+			readBody([renewal], filters),
 			searchBody('date_modified', start + 60 - 120, 1, filters),
-			readBody([match]),
+			readBody([match], filters),
 		]);
 	});
 });
@@ -206,8 +207,8 @@ describe('Copper Trigger › requests', () => {
 			.reply(200, [task(6, T - 50), task(7, T), task(8, T + 1), task(9, T + 1, T + 5)], {
 				'X-PW-TOTAL': '4',
 			})
-			// The two new tasks read again by ID, in the order of their changes: no filters, no sort.
-			.post('/tasks/search', exactly({ ids: [8, 9], page_number: 1, page_size: 2 }))
+			// The two new tasks read again by ID, in the order of their changes, with the filters.
+			.post('/tasks/search', exactly({ ...filters, ids: [8, 9], page_number: 1, page_size: 2 }))
 			.reply(200, [task(9, T + 1, T + 5), task(8, T + 1)], { 'X-PW-TOTAL': '2' })
 			.post('/tasks/search', exactly(searchBody('date_created', T + 1 - 120, 1, filters)))
 			.reply(200, [task(7, T), task(8, T + 1), task(9, T + 1, T + 5)], { 'X-PW-TOTAL': '3' });

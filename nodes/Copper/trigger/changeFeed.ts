@@ -120,6 +120,7 @@ export function copperChangeFeed(
 				context,
 				records.map((record) => String(record.id)),
 				account.baseURL,
+				filters,
 			),
 		configuration: { ...account, resource: 'task', event, filters },
 	};
