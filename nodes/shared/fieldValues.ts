@@ -121,8 +121,10 @@ export interface ReadFieldsOptions {
 const isLocator = (value: unknown): value is { __rl: true; value: unknown } =>
 	typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
 
-const isUnset = (value: unknown) =>
+const isUnset = (value: unknown, field: RecordField) =>
 	isEmpty(value) ||
+	// A number filter keeps n8n's default 0 until the user types one: no record has ID 0.
+	(field.type === 'number' && value === 0) ||
 	(Array.isArray(value) && value.length === 0) ||
 	// A picker added to the filters but left empty (no record picked, no ID typed).
 	(isLocator(value) && isEmpty(value.value)) ||
@@ -146,7 +148,7 @@ export function readRecordFields(
 	const chosen = fields.filter((field) => {
 		if (!set) return true;
 		const name = parameterName(field);
-		return name in set && !(options.skipEmpty && isUnset(set[name]));
+		return name in set && !(options.skipEmpty && isUnset(set[name], field));
 	});
 	const simple = chosen.filter((field) => field.type !== 'object' && field.type !== 'customFields');
 	const rules: ParameterRules = Object.fromEntries(

@@ -82,7 +82,8 @@ describe('ONLYOFFICE › task › find', () => {
 			.reply(200, listed([], { total: 0 }));
 
 		const run = await runTask('find', {
-			filters: { filterValue: '', responsibleid: picked('') },
+			// A Linked Record ID added but left at n8n's default 0 is not a filter either.
+			filters: { filterValue: '', responsibleid: picked(''), entityid: 0 },
 			deadlineRange: { fromDate: '' },
 			limit: 10,
 		});

@@ -44,7 +44,7 @@ export async function sendVendorRequest<T = unknown>(
 	);
 	if (stillThrottled) {
 		throw apiError(context, api, response, {
-			message: `${api.displayName} is still throttling requests after ${attempts} attempts`,
+			message: `${api.displayName} is still throttling requests after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
 			description: `Waited ${Math.round(waitedMs / 1000)} s in all. Space the requests out, for example with the node's batching options, and try again.`,
 		});
 	}
