@@ -1,16 +1,69 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { createRecord } from '../../../shared/create';
 import { deleteAndReport } from '../../../shared/delete';
 import { runThroughExecutor, sendAsDescribed } from '../../../shared/executor';
-import { recordIdRule, recordUrl } from '../../../shared/record';
+import {
+	createOperation,
+	deleteOperation,
+	getOperation,
+	updateOperation,
+} from '../../../shared/operations';
 import { updatePartially } from '../../../shared/update';
-import { validateParameters } from '../../../shared/validation';
 import { copperApi } from '../../transport';
 import { copperTask, outputtingTasks } from './record';
 import { searchTasks } from './search';
 
 const search = { method: 'POST', url: '/tasks/search' } as const;
+
+/** The operations, each with the request it sends and the executor that runs it. */
+const operationOptions: INodePropertyOptions[] = [
+	createOperation(copperTask, {
+		executor: outputtingTasks(createRecord(copperTask)),
+		description: 'Create a task with any of its fields, custom fields included',
+	}),
+	deleteOperation(copperTask, { executor: deleteAndReport(copperTask, copperApi, 'id') }),
+	{
+		name: 'Find',
+		value: 'find',
+		action: 'Find tasks',
+		description:
+			'Search tasks by assignee, project, opportunity, status, tags, custom fields and dates together, in a chosen order. Use it when you know something about the tasks you want.',
+		routing: {
+			request: search,
+			operations: { pagination: outputtingTasks(searchTasks({ filters: true, ranges: true })) },
+		},
+	},
+	getOperation(copperTask, { executor: outputtingTasks(sendAsDescribed(copperApi)) }),
+	{
+		name: 'List',
+		value: 'list',
+		action: 'List tasks',
+		description:
+			'Go through all tasks, newest first or in the order you choose. To narrow them down, use Find.',
+		routing: {
+			request: search,
+			operations: { pagination: outputtingTasks(searchTasks({})) },
+		},
+	},
+	{
+		name: 'Range',
+		value: 'range',
+		action: 'Find tasks in a date range',
+		description:
+			'Get the tasks whose due, created or modified dates fall between two bounds, e.g. due next week. To combine dates with other filters, use Find.',
+		routing: {
+			request: search,
+			operations: {
+				pagination: outputtingTasks(searchTasks({ ranges: true, rangeRequired: true })),
+			},
+		},
+	},
+	updateOperation(copperTask, {
+		executor: outputtingTasks(updatePartially(copperTask)),
+		description: 'Change or clear fields of a task, keeping all others as they are',
+	}),
+];
 
 /** The task operations Copper offers, each with the request it sends (tasks/*.html). */
 export const taskOperations: INodeProperties = {
@@ -20,83 +73,6 @@ export const taskOperations: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['task'] } },
 	routing: runThroughExecutor,
-	options: [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a task',
-			description: 'Create a task with any of its fields, custom fields included',
-			routing: {
-				request: { method: 'POST', url: '/tasks' },
-				operations: { pagination: outputtingTasks(createRecord(copperTask)) },
-			},
-		},
-		{
-			name: 'Delete',
-			value: 'delete',
-			action: 'Delete a task',
-			description: 'Delete a task',
-			routing: {
-				request: { method: 'DELETE', url: recordUrl(copperTask) },
-				operations: { pagination: deleteAndReport(copperTask, copperApi, 'id') },
-			},
-		},
-		{
-			name: 'Find',
-			value: 'find',
-			action: 'Find tasks',
-			description:
-				'Search tasks by assignee, project, opportunity, status, tags, custom fields and dates together, in a chosen order. Use it when you know something about the tasks you want.',
-			routing: {
-				request: search,
-				operations: { pagination: outputtingTasks(searchTasks({ filters: true, ranges: true })) },
-			},
-		},
-		{
-			name: 'Get',
-			value: 'get',
-			action: 'Get a task',
-			description: 'Get one task by its ID',
-			routing: {
-				request: { method: 'GET', url: recordUrl(copperTask) },
-				send: { preSend: [validateParameters(recordIdRule(copperTask))] },
-				operations: { pagination: outputtingTasks(sendAsDescribed(copperApi)) },
-			},
-		},
-		{
-			name: 'List',
-			value: 'list',
-			action: 'List tasks',
-			description:
-				'Go through all tasks, newest first or in the order you choose. To narrow them down, use Find.',
-			routing: {
-				request: search,
-				operations: { pagination: outputtingTasks(searchTasks({})) },
-			},
-		},
-		{
-			name: 'Range',
-			value: 'range',
-			action: 'Find tasks in a date range',
-			description:
-				'Get the tasks whose due, created or modified dates fall between two bounds, e.g. due next week. To combine dates with other filters, use Find.',
-			routing: {
-				request: search,
-				operations: {
-					pagination: outputtingTasks(searchTasks({ ranges: true, rangeRequired: true })),
-				},
-			},
-		},
-		{
-			name: 'Update',
-			value: 'update',
-			action: 'Update a task',
-			description: 'Change or clear fields of a task, keeping all others as they are',
-			routing: {
-				request: { method: 'PUT', url: recordUrl(copperTask) },
-				operations: { pagination: outputtingTasks(updatePartially(copperTask)) },
-			},
-		},
-	],
+	options: operationOptions,
 	default: 'find',
 };

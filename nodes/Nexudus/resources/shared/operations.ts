@@ -1,7 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { runThroughExecutor } from '../../../shared/executor';
-import { recordIdRule, recordUrl } from '../../../shared/record';
+import { runThroughExecutor, sendAsDescribed } from '../../../shared/executor';
+import {
+	createOperation,
+	deleteOperation,
+	getOperation,
+	updateOperation,
+	withArticle,
+} from '../../../shared/operations';
 import { optionalRecordId, validateParameters } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { runCommand } from './commands';
@@ -19,6 +25,7 @@ import {
 import { sortRules } from './list';
 import { fetchRecordPages } from './paging';
 import { checkRanges, rangeDateQueries } from './range';
+import { nexudusApi } from '../../transport';
 import { nexudusRecord } from './record';
 import { updateRecord } from './update';
 
@@ -33,7 +40,94 @@ export function operationSelector(
 ): INodeProperties {
 	const { path, noun, nounPlural } = entity;
 	const filters = allFilters(entityFilters);
-	const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+	const record = nexudusRecord(entity);
+	const options: INodePropertyOptions[] = [
+		createOperation(record, { executor: createRecord(entity) }),
+		deleteOperation(record, { executor: deleteRecord(entity) }),
+		{
+			name: 'Find',
+			value: 'find',
+			action: `Find ${nounPlural}`,
+			description: `Search ${nounPlural} by field values, date and ID ranges and sort order together, or fetch them by ID. Use it when you know something about the ${nounPlural} you want.`,
+			routing: {
+				request: { method: 'GET', url: path },
+				send: {
+					preSend: [
+						whenSearching([
+							checkFilters(entity, filters),
+							checkRanges(entity),
+							validateParameters(sortRules(entity)),
+							sendDatesAsMinutes([
+								...filterDateQueries(entity, filters),
+								...rangeDateQueries(entity),
+							]),
+						]),
+					],
+				},
+				operations: { pagination: findRecords(entity) },
+			},
+		},
+		getOperation(record, { executor: sendAsDescribed(nexudusApi) }),
+		{
+			name: 'List',
+			value: 'list',
+			action: `List ${nounPlural}`,
+			description: `Go through all ${nounPlural}, newest first or in the order you choose. To narrow them down, use Find.`,
+			routing: {
+				request: { method: 'GET', url: path },
+				send: { preSend: [validateParameters(sortRules(entity))] },
+				operations: { pagination: fetchRecordPages },
+			},
+		},
+		{
+			name: 'List Commands',
+			value: 'listCommands',
+			action: `List ${noun} commands`,
+			description: `List the commands that can run on ${nounPlural}`,
+			routing: {
+				request: { method: 'GET', url: `${path}/commands` },
+				send: {
+					preSend: [
+						validateParameters({
+							commandsForId: { label: 'Record ID', schema: optionalRecordId },
+						}),
+					],
+				},
+			},
+		},
+		{
+			name: 'Range',
+			value: 'range',
+			action: `Find ${nounPlural} in a date or ID range`,
+			description: `Get the ${nounPlural} whose dates or IDs fall between two bounds, e.g. created last week. To combine ranges with other filters, use Find.`,
+			routing: {
+				request: { method: 'GET', url: path },
+				send: {
+					preSend: [
+						checkRanges(entity),
+						validateParameters(sortRules(entity)),
+						sendDatesAsMinutes(rangeDateQueries(entity)),
+					],
+				},
+				operations: { pagination: fetchRecordPages },
+			},
+		},
+		{
+			name: 'Run Command',
+			value: 'runCommand',
+			action: `Run ${withArticle(noun)} command`,
+			description: `Run a command on one or more ${nounPlural}`,
+			routing: {
+				request: { method: 'POST', url: `${path}/runcommand` },
+				operations: { pagination: runCommand },
+			},
+		},
+		// Nexudus' PUT names the record in its body, not in the URL.
+		updateOperation(record, {
+			executor: updateRecord(entity),
+			request: { method: 'PUT', url: path },
+		}),
+	];
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -41,125 +135,7 @@ export function operationSelector(
 		noDataExpression: true,
 		displayOptions: { show: { resource: [entity.resource] } },
 		routing: runThroughExecutor,
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: `Create ${article} ${noun}`,
-				description: `Create ${article} ${noun}`,
-				routing: {
-					request: { method: 'POST', url: path },
-					operations: { pagination: createRecord(entity) },
-				},
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: `Delete ${article} ${noun}`,
-				description: `Delete ${article} ${noun}`,
-				routing: {
-					request: { method: 'DELETE', url: recordUrl(nexudusRecord(entity)) },
-					operations: { pagination: deleteRecord(entity) },
-				},
-			},
-			{
-				name: 'Find',
-				value: 'find',
-				action: `Find ${nounPlural}`,
-				description: `Search ${nounPlural} by field values, date and ID ranges and sort order together, or fetch them by ID. Use it when you know something about the ${nounPlural} you want.`,
-				routing: {
-					request: { method: 'GET', url: path },
-					send: {
-						preSend: [
-							whenSearching([
-								checkFilters(entity, filters),
-								checkRanges(entity),
-								validateParameters(sortRules(entity)),
-								sendDatesAsMinutes([
-									...filterDateQueries(entity, filters),
-									...rangeDateQueries(entity),
-								]),
-							]),
-						],
-					},
-					operations: { pagination: findRecords(entity) },
-				},
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: `Get ${article} ${noun}`,
-				description: `Get one ${noun} by its ID`,
-				routing: {
-					request: { method: 'GET', url: recordUrl(nexudusRecord(entity)) },
-					send: { preSend: [validateParameters(recordIdRule(nexudusRecord(entity)))] },
-				},
-			},
-			{
-				name: 'List',
-				value: 'list',
-				action: `List ${nounPlural}`,
-				description: `Go through all ${nounPlural}, newest first or in the order you choose. To narrow them down, use Find.`,
-				routing: {
-					request: { method: 'GET', url: path },
-					send: { preSend: [validateParameters(sortRules(entity))] },
-					operations: { pagination: fetchRecordPages },
-				},
-			},
-			{
-				name: 'List Commands',
-				value: 'listCommands',
-				action: `List ${noun} commands`,
-				description: `List the commands that can run on ${nounPlural}`,
-				routing: {
-					request: { method: 'GET', url: `${path}/commands` },
-					send: {
-						preSend: [
-							validateParameters({
-								commandsForId: { label: 'Record ID', schema: optionalRecordId },
-							}),
-						],
-					},
-				},
-			},
-			{
-				name: 'Range',
-				value: 'range',
-				action: `Find ${nounPlural} in a date or ID range`,
-				description: `Get the ${nounPlural} whose dates or IDs fall between two bounds, e.g. created last week. To combine ranges with other filters, use Find.`,
-				routing: {
-					request: { method: 'GET', url: path },
-					send: {
-						preSend: [
-							checkRanges(entity),
-							validateParameters(sortRules(entity)),
-							sendDatesAsMinutes(rangeDateQueries(entity)),
-						],
-					},
-					operations: { pagination: fetchRecordPages },
-				},
-			},
-			{
-				name: 'Run Command',
-				value: 'runCommand',
-				action: `Run ${article} ${noun} command`,
-				description: `Run a command on one or more ${nounPlural}`,
-				routing: {
-					request: { method: 'POST', url: `${path}/runcommand` },
-					operations: { pagination: runCommand },
-				},
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: `Update ${article} ${noun}`,
-				description: `Change fields of ${article} ${noun}, keeping all others as they are`,
-				routing: {
-					request: { method: 'PUT', url: path },
-					operations: { pagination: updateRecord(entity) },
-				},
-			},
-		],
+		options,
 		default: 'find',
 	};
 }

@@ -1,9 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { createRecord } from '../../../shared/create';
 import { deleteAndReport } from '../../../shared/delete';
 import { runThroughExecutor, sendAsDescribed } from '../../../shared/executor';
-import { recordIdRule, recordUrl } from '../../../shared/record';
+import {
+	createOperation,
+	deleteOperation,
+	getOperation,
+	updateOperation,
+} from '../../../shared/operations';
+import { recordIdRule } from '../../../shared/record';
 import { updateByReplacing } from '../../../shared/update';
 import { oneOf, validateParameters } from '../../../shared/validation';
 import { onlyofficeApi } from '../../transport';
@@ -17,6 +23,67 @@ const commandRules = {
 	command: { label: 'Command', schema: oneOf(['close', 'reopen']) },
 };
 
+/** The operations, each with the request it sends and the executor that runs it. */
+const operationOptions: INodePropertyOptions[] = [
+	createOperation(onlyofficeTask, {
+		executor: createRecord(onlyofficeTask),
+		description: 'Create a task with a title, deadline, responsible user and category',
+	}),
+	deleteOperation(onlyofficeTask, {
+		executor: deleteAndReport(onlyofficeTask, onlyofficeApi, 'id'),
+	}),
+	{
+		name: 'Find',
+		value: 'find',
+		action: 'Find tasks',
+		description:
+			'Search tasks by responsible user, category, status, linked record and text, with a deadline range and an order. Use it when you know something about the tasks you want.',
+		routing: {
+			request: list,
+			operations: { pagination: searchTasks({ filters: true, ranges: true }) },
+		},
+	},
+	getOperation(onlyofficeTask, { executor: sendAsDescribed(onlyofficeApi) }),
+	{
+		name: 'List',
+		value: 'list',
+		action: 'List tasks',
+		description:
+			'Go through all tasks, in the order you choose (open ones first). To narrow them down, use Find.',
+		routing: { request: list, operations: { pagination: searchTasks({}) } },
+	},
+	{
+		name: 'Range',
+		value: 'range',
+		action: 'Find tasks by deadline',
+		description:
+			'Get the tasks due between two moments, e.g. next week. To combine the deadline with other filters, use Find.',
+		routing: {
+			request: list,
+			operations: { pagination: searchTasks({ ranges: true, rangeRequired: true }) },
+		},
+	},
+	{
+		name: 'Run Command',
+		value: 'runCommand',
+		action: 'Close or reopen a task',
+		description: 'Close a task as done, or reopen a closed one',
+		routing: {
+			request: {
+				method: 'PUT',
+				url: '={{ "/crm/task/" + encodeURIComponent(String($parameter.recordId).trim()) + "/" + $parameter.command }}',
+			},
+			send: { preSend: [validateParameters(commandRules)] },
+			operations: { pagination: sendAsDescribed(onlyofficeApi) },
+		},
+	},
+	updateOperation(onlyofficeTask, {
+		executor: updateByReplacing(onlyofficeTask, taskReplaceShape),
+		description:
+			'Change fields of a task, keeping all others as they are (ONLYOFFICE would otherwise clear them)',
+	}),
+];
+
 /** The task operations ONLYOFFICE offers, each with the request it sends (CRMApi.Tasks). */
 export const taskOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -25,93 +92,6 @@ export const taskOperations: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['task'] } },
 	routing: runThroughExecutor,
-	options: [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a task',
-			description: 'Create a task with a title, deadline, responsible user and category',
-			routing: {
-				request: { method: 'POST', url: '/crm/task' },
-				operations: { pagination: createRecord(onlyofficeTask) },
-			},
-		},
-		{
-			name: 'Delete',
-			value: 'delete',
-			action: 'Delete a task',
-			description: 'Delete a task',
-			routing: {
-				request: { method: 'DELETE', url: recordUrl(onlyofficeTask) },
-				operations: { pagination: deleteAndReport(onlyofficeTask, onlyofficeApi, 'id') },
-			},
-		},
-		{
-			name: 'Find',
-			value: 'find',
-			action: 'Find tasks',
-			description:
-				'Search tasks by responsible user, category, status, linked record and text, with a deadline range and an order. Use it when you know something about the tasks you want.',
-			routing: {
-				request: list,
-				operations: { pagination: searchTasks({ filters: true, ranges: true }) },
-			},
-		},
-		{
-			name: 'Get',
-			value: 'get',
-			action: 'Get a task',
-			description: 'Get one task by its ID',
-			routing: {
-				request: { method: 'GET', url: recordUrl(onlyofficeTask) },
-				send: { preSend: [validateParameters(recordIdRule(onlyofficeTask))] },
-				operations: { pagination: sendAsDescribed(onlyofficeApi) },
-			},
-		},
-		{
-			name: 'List',
-			value: 'list',
-			action: 'List tasks',
-			description:
-				'Go through all tasks, in the order you choose (open ones first). To narrow them down, use Find.',
-			routing: { request: list, operations: { pagination: searchTasks({}) } },
-		},
-		{
-			name: 'Range',
-			value: 'range',
-			action: 'Find tasks by deadline',
-			description:
-				'Get the tasks due between two moments, e.g. next week. To combine the deadline with other filters, use Find.',
-			routing: {
-				request: list,
-				operations: { pagination: searchTasks({ ranges: true, rangeRequired: true }) },
-			},
-		},
-		{
-			name: 'Run Command',
-			value: 'runCommand',
-			action: 'Close or reopen a task',
-			description: 'Close a task as done, or reopen a closed one',
-			routing: {
-				request: {
-					method: 'PUT',
-					url: '={{ "/crm/task/" + encodeURIComponent(String($parameter.recordId).trim()) + "/" + $parameter.command }}',
-				},
-				send: { preSend: [validateParameters(commandRules)] },
-				operations: { pagination: sendAsDescribed(onlyofficeApi) },
-			},
-		},
-		{
-			name: 'Update',
-			value: 'update',
-			action: 'Update a task',
-			description:
-				'Change fields of a task, keeping all others as they are (ONLYOFFICE would otherwise clear them)',
-			routing: {
-				request: { method: 'PUT', url: recordUrl(onlyofficeTask) },
-				operations: { pagination: updateByReplacing(onlyofficeTask, taskReplaceShape) },
-			},
-		},
-	],
+	options: operationOptions,
 	default: 'find',
 };

@@ -1,13 +1,19 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { createFields, createRecord } from '../../../shared/create';
 import { deleteAndReport } from '../../../shared/delete';
 import { runThroughExecutor, sendAsDescribed } from '../../../shared/executor';
 import { fieldParameter } from '../../../shared/fields';
 import { fetchRecordPagesFrom, pagingFields } from '../../../shared/listPaging';
+import {
+	createOperation,
+	deleteOperation,
+	getOperation,
+	updateOperation,
+} from '../../../shared/operations';
 import { recordField, recordIdRule, recordUrl } from '../../../shared/record';
 import { updateByReplacing, updateFields } from '../../../shared/update';
-import { validateParameters } from '../../../shared/validation';
+
 import { pickers } from '../../pickers';
 import { onlyofficeApi, onlyofficePaging } from '../../transport';
 import { categoryReplaceShape, taskCategory } from './record';
@@ -32,6 +38,35 @@ const deleteRules = {
 	},
 };
 
+/** The operations, each with the request it sends and the executor that runs it. */
+const operationOptions: INodePropertyOptions[] = [
+	createOperation(taskCategory, { executor: createRecord(taskCategory) }),
+	deleteOperation(taskCategory, {
+		executor: deleteAndReport(taskCategory, onlyofficeApi, 'id'),
+		description: 'Delete a task category, moving its tasks to another one',
+		checks: deleteRules,
+		request: {
+			method: 'DELETE',
+			url: recordUrl(taskCategory),
+			qs: { newcategoryid: '={{ String($parameter.newcategoryid).trim() }}' },
+		},
+	}),
+	getOperation(taskCategory, { executor: sendAsDescribed(onlyofficeApi) }),
+	{
+		name: 'List',
+		value: 'list',
+		action: 'List task categories',
+		description: 'List the task categories, in their order',
+		routing: {
+			request: { method: 'GET', url: '/crm/task/category' },
+			operations: { pagination: fetchRecordPagesFrom(onlyofficeApi, onlyofficePaging) },
+		},
+	},
+	updateOperation(taskCategory, {
+		executor: updateByReplacing(taskCategory, categoryReplaceShape),
+	}),
+];
+
 /** The task category operations ONLYOFFICE offers. */
 const categoryOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -40,64 +75,7 @@ const categoryOperations: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource } },
 	routing: runThroughExecutor,
-	options: [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a task category',
-			description: 'Create a task category',
-			routing: {
-				request: { method: 'POST', url: '/crm/task/category' },
-				operations: { pagination: createRecord(taskCategory) },
-			},
-		},
-		{
-			name: 'Delete',
-			value: 'delete',
-			action: 'Delete a task category',
-			description: 'Delete a task category, moving its tasks to another one',
-			routing: {
-				request: {
-					method: 'DELETE',
-					url: recordUrl(taskCategory),
-					qs: { newcategoryid: '={{ String($parameter.newcategoryid).trim() }}' },
-				},
-				send: { preSend: [validateParameters(deleteRules)] },
-				operations: { pagination: deleteAndReport(taskCategory, onlyofficeApi, 'id') },
-			},
-		},
-		{
-			name: 'Get',
-			value: 'get',
-			action: 'Get a task category',
-			description: 'Get one task category by its ID',
-			routing: {
-				request: { method: 'GET', url: recordUrl(taskCategory) },
-				send: { preSend: [validateParameters(recordIdRule(taskCategory))] },
-				operations: { pagination: sendAsDescribed(onlyofficeApi) },
-			},
-		},
-		{
-			name: 'List',
-			value: 'list',
-			action: 'List task categories',
-			description: 'List the task categories, in their order',
-			routing: {
-				request: { method: 'GET', url: '/crm/task/category' },
-				operations: { pagination: fetchRecordPagesFrom(onlyofficeApi, onlyofficePaging) },
-			},
-		},
-		{
-			name: 'Update',
-			value: 'update',
-			action: 'Update a task category',
-			description: 'Change fields of a task category, keeping all others as they are',
-			routing: {
-				request: { method: 'PUT', url: recordUrl(taskCategory) },
-				operations: { pagination: updateByReplacing(taskCategory, categoryReplaceShape) },
-			},
-		},
-	],
+	options: operationOptions,
 	default: 'list',
 };
 

@@ -1,0 +1,84 @@
+import type { IHttpRequestMethods, INodePropertyOptions } from 'n8n-workflow';
+
+import type { OperationExecutor } from './executor';
+import { recordIdRule, recordUrl, type RecordTarget } from './record';
+import { validateParameters, type ParameterRules } from './validation';
+
+/** A noun with its article, e.g. "a task" or "an opportunity history entry". */
+export const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** What an operation on one kind of record sends, and the executor that runs it. */
+interface OperationSpec {
+	executor: OperationExecutor;
+	/** The operation's description; a plain one from the noun when absent. */
+	description?: string;
+	/** The request, when it is not the usual one for the operation. */
+	request?: { method: IHttpRequestMethods; url: string; qs?: Record<string, string> };
+	/** Parameters checked before the request is built, beyond those the executor checks. */
+	checks?: ParameterRules;
+}
+
+/** The preSend checks of an operation, if it has any. */
+const checked = (rules?: ParameterRules) =>
+	rules ? { send: { preSend: [validateParameters(rules)] } } : {};
+
+/** Create: a POST to the records' endpoint. */
+export const createOperation = (
+	target: RecordTarget,
+	spec: OperationSpec,
+): INodePropertyOptions => ({
+	name: 'Create',
+	value: 'create',
+	action: `Create ${withArticle(target.noun)}`,
+	description: spec.description ?? `Create ${withArticle(target.noun)}`,
+	routing: {
+		request: spec.request ?? { method: 'POST', url: target.path },
+		operations: { pagination: spec.executor },
+	},
+});
+
+/** Delete: a DELETE of the picked record. */
+export const deleteOperation = (
+	target: RecordTarget,
+	spec: OperationSpec,
+): INodePropertyOptions => ({
+	name: 'Delete',
+	value: 'delete',
+	action: `Delete ${withArticle(target.noun)}`,
+	description: spec.description ?? `Delete ${withArticle(target.noun)}`,
+	routing: {
+		request: spec.request ?? { method: 'DELETE', url: recordUrl(target) },
+		...checked(spec.checks),
+		operations: { pagination: spec.executor },
+	},
+});
+
+/** Get: the picked record, its ID checked before the request. */
+export const getOperation = (target: RecordTarget, spec: OperationSpec): INodePropertyOptions => ({
+	name: 'Get',
+	value: 'get',
+	action: `Get ${withArticle(target.noun)}`,
+	description: spec.description ?? `Get one ${target.noun} by its ID`,
+	routing: {
+		request: spec.request ?? { method: 'GET', url: recordUrl(target) },
+		...checked({ ...recordIdRule(target), ...spec.checks }),
+		operations: { pagination: spec.executor },
+	},
+});
+
+/** Update: a PUT of the picked record, unless the vendor's request differs. */
+export const updateOperation = (
+	target: RecordTarget,
+	spec: OperationSpec,
+): INodePropertyOptions => ({
+	name: 'Update',
+	value: 'update',
+	action: `Update ${withArticle(target.noun)}`,
+	description:
+		spec.description ??
+		`Change fields of ${withArticle(target.noun)}, keeping all others as they are`,
+	routing: {
+		request: spec.request ?? { method: 'PUT', url: recordUrl(target) },
+		operations: { pagination: spec.executor },
+	},
+});
