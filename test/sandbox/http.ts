@@ -37,6 +37,10 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Sends a JSON answer. Node dates it (HTTP `Date`) by the real clock unless a `Date` is among
+ * `headers` or was set on `res` beforehand (as an emulator with its own clock does).
+ */
 export function sendJson(
 	res: ServerResponse,
 	status: number,

@@ -911,6 +911,34 @@ describe('ONLYOFFICE sandbox', () => {
 		});
 	});
 
+	describe('the Date header', () => {
+		it('dates every answer by the sandbox clock (whole seconds): JSON, XML, errors, 503, sign-in, control', async () => {
+			const dateOf = (res: Response) => res.headers.get('date');
+			const at = (iso: string) => new Date(iso).toUTCString();
+			h.clock.current = new Date('2026-03-10T08:00:00.750Z');
+			const json = await h.raw('/crm/task/filter?count=1');
+			expect(dateOf(json)).toBe('Tue, 10 Mar 2026 08:00:00 GMT');
+			expect(Date.parse(dateOf(json) ?? '')).toBe(Date.parse('2026-03-10T08:00:00Z'));
+			expect(dateOf(await h.raw('/crm/task/1201', { xml: true }))).toBe(at('2026-03-10T08:00:00Z'));
+			// Moved by the control API's clock as well as by the injected one.
+			await h.control('clock?advanceSeconds=90');
+			expect(dateOf(await h.raw('/crm/task/999'))).toBe(at('2026-03-10T08:01:30Z'));
+			expect(dateOf(await h.raw('/crm/task/1201', { token: 'wrong' }))).toBe(
+				at('2026-03-10T08:01:30Z'),
+			);
+			h.clock.current = new Date('2027-01-01T00:00:00Z');
+			const signIn = await h.signIn();
+			expect(signIn.res.status).toBe(201);
+			expect(dateOf(signIn.res)).toBe(at('2027-01-01T00:01:30Z'));
+			await h.control('throttle?count=1');
+			const throttled = await h.raw('/crm/task/1201');
+			expect(throttled.status).toBe(503);
+			expect(dateOf(throttled)).toBe(at('2027-01-01T00:01:30Z'));
+			const control = await fetch(`${h.server.url}/__sandbox/state`);
+			expect(dateOf(control)).toBe(at('2027-01-01T00:01:30Z'));
+		});
+	});
+
 	describe('control API', () => {
 		it('resets with or without the seed, keeping issued tokens unless tokens=clear', async () => {
 			await create({ title: 'Extra', deadline: '2026-03-20', categoryId: 31, responsibleId: OLGA });

@@ -9,7 +9,8 @@
  *   const server = await sandbox.start(0); // { url, port, close() }
  *
  * Portal API: every answer is the envelope (onlyoffice/envelope.ts), XML unless the path ends
- * in `.json` or `Accept: application/json`. Sign in first, then send the raw token:
+ * in `.json` or `Accept: application/json`; every answer is dated (HTTP `Date`) by the emulator's
+ * clock. Sign in first, then send the raw token:
  *   POST /authentication  {userName, password}  → 201 {token, expires}; `Authorization: <token>`
  *   GET  /crm/task/filter   GET|PUT|DELETE /crm/task/{id}   POST /crm/task
  *   PUT  /crm/task/{id}/close   PUT /crm/task/{id}/reopen
@@ -328,6 +329,9 @@ export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}):
 			}
 		},
 		handler(req, res) {
+			// The portal's clock dates every answer, as its web server does (HTTP Date, whole seconds):
+			// Node would otherwise add the real time. The trigger takes it for the time of its poll.
+			res.setHeader('Date', now().toUTCString());
 			const url = new URL(req.url ?? '/', 'http://sandbox.local');
 			const segments = url.pathname.split('/').filter((segment) => segment !== '');
 			const handle = async () => {

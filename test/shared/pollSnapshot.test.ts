@@ -19,13 +19,16 @@ const record = (id: number | string, created: string, version = 'v1'): FakeRecor
 
 /**
  * A vendor list without change times: `records` in their list order, `pageSize` a page, the total
- * announced on each page; `beforePage` may change the list between pages. Each change the engine
- * passes to `reports` is kept, and every record is reported.
+ * announced on each page, each page dated `clock` (its Date header) if set; `beforePage` may change
+ * the list or the clock between pages. Each change the engine passes to `reports` is kept, and
+ * every record is reported.
  */
 class FakeFeed implements SnapshotFeed {
 	records: FakeRecord[] = [];
 	pageSize = 3;
 	announceTotal = true;
+	/** The vendor's clock, as its answers' Date header gives it; undefined: answers not dated. */
+	clock: Date | undefined;
 	fetched: number[] = [];
 	changes: Array<{ id: string } & SnapshotChange> = [];
 	beforePage: ((pageIndex: number) => Promise<void> | void) | undefined;
@@ -41,6 +44,7 @@ class FakeFeed implements SnapshotFeed {
 			records,
 			hasMore: start + records.length < this.records.length,
 			...(this.announceTotal ? { total: this.records.length } : {}),
+			...(this.clock ? { servedAt: this.clock } : {}),
 		};
 	}
 
@@ -280,6 +284,147 @@ describe('pollSnapshot (engine of triggers without change times)', () => {
 		expect(await poll()).toEqual(['1']);
 		roundTrip();
 		expect(await poll()).toBeNull();
+	});
+
+	describe("the vendor's time of the previous poll (its Date header)", () => {
+		/** 08:01:00, the second the first page of the next poll is served in. */
+		const POLLED = '2026-03-10T08:01:00.000Z';
+		const at = (iso: string) => new Date(iso);
+
+		it('decides new from moved into scope: created after it is new, at or before it moved in', async () => {
+			feed.clock = at(POLLED);
+			await poll();
+			expect(staticData.polledAt).toBe(POLLED);
+			expect(staticData.newest).toEqual({ at: T0, id: '5' });
+			feed.records.push(
+				// After the newest creation in scope (which alone would take them for new), before the poll:
+				record(6, T0), // the same time, a later ID
+				record(7, '2026-03-10T08:00:30.000Z'), // later: created out of scope, since moved in
+				record(8, POLLED), // stamped the very second of the Date: created no later than it
+				record(9, '2026-03-10T08:01:00.001Z'), // later within that second: new
+				record(10, T2), // new
+				record(0, '2026-03-10T07:00:00.000Z'), // long before: moved in
+			);
+			feed.clock = at('2026-03-10T08:05:00.000Z');
+			expect(await poll()).toEqual(['6', '7', '8', '9', '10', '0']);
+			expect(feed.changes.map(({ id, isNew }) => [id, isNew])).toEqual([
+				['6', false],
+				['7', false],
+				['8', false],
+				['9', true],
+				['10', true],
+				['0', false],
+			]);
+			// The state keeps this poll's time, and the newest creation as ever.
+			expect(staticData.polledAt).toBe('2026-03-10T08:05:00.000Z');
+			expect(staticData.newest).toEqual({ at: T2, id: '10' });
+		});
+
+		it("takes the first page's time: a record created while later pages were read is new next poll", async () => {
+			feed.clock = at(T1);
+			await poll();
+			feed.clock = at(POLLED);
+			// Created out of scope between the pages (after the first page's Date), moved in later.
+			const betweenPages = record(11, '2026-03-10T08:01:03.000Z');
+			feed.beforePage = (pageIndex) => {
+				if (pageIndex === 1) feed.clock = at('2026-03-10T08:01:05.000Z');
+			};
+			expect(await poll()).toBeNull();
+			expect(staticData.polledAt).toBe(POLLED);
+			feed.beforePage = undefined;
+			feed.records.push(betweenPages);
+			feed.clock = at(T2);
+			expect(await poll()).toEqual(['11']);
+			expect(feed.changes).toEqual([
+				{ id: '11', previous: undefined, current: 'ov1___', isNew: true },
+			]);
+		});
+
+		it('falls back to the newest creation when the answers carry no Date', async () => {
+			expect(feed.clock).toBeUndefined();
+			await poll();
+			// No date: no `polledAt` in the state at all (as states written before it).
+			expect(Object.keys(staticData).sort()).toEqual([
+				'configuration',
+				'fingerprints',
+				'ids',
+				'newest',
+			]);
+			feed.records.push(record(6, T0), record(7, '2026-03-10T08:00:30.000Z'), record(0, T0));
+			expect(await poll()).toEqual(['6', '7', '0']);
+			expect(feed.changes.map(({ id, isNew }) => [id, isNew])).toEqual([
+				['6', true],
+				['7', true],
+				['0', false],
+			]);
+			// A dated poll, then one not dated again: the time it can no longer vouch for is dropped,
+			// and the mark decides.
+			feed.clock = at(T2);
+			await poll();
+			expect(staticData.polledAt).toBe(T2);
+			feed.clock = undefined;
+			await poll();
+			expect(staticData.polledAt).toBeUndefined();
+			feed.records.push(record(8, '2026-03-10T08:00:45.000Z')); // after the mark (7 at 08:00:30)
+			expect(await poll()).toEqual(['8']);
+			expect(feed.changes[0]).toMatchObject({ id: '8', isNew: true });
+		});
+
+		it('an incomplete read keeps the previous time: what it missed, created since, is still new', async () => {
+			feed.clock = at(T1);
+			await poll();
+			// Created after the poll at T1; record 1 deleted between the pages: 6 slides onto page 1.
+			feed.records.splice(3, 0, record(6, '2026-03-10T08:01:30.000Z'));
+			feed.clock = at(T2);
+			feed.beforePage = (pageIndex) => {
+				if (pageIndex === 1) feed.records.splice(0, 1);
+			};
+			expect(await poll()).toBeNull();
+			expect(staticData.polledAt).toBe(T1);
+			expect(staticData.newest).toEqual({ at: T0, id: '5' });
+			feed.beforePage = undefined;
+			feed.clock = at('2026-03-10T08:03:00.000Z');
+			expect(await poll()).toEqual(['6']);
+			expect(feed.changes).toEqual([
+				{ id: '6', previous: undefined, current: 'ov1___', isNew: true },
+			]);
+			expect(staticData.polledAt).toBe('2026-03-10T08:03:00.000Z');
+		});
+
+		it('round-trips JSON with the state: the same time, the same answers', async () => {
+			feed.clock = at(POLLED);
+			await poll();
+			const saved = JSON.stringify(staticData);
+			roundTrip();
+			expect(JSON.stringify(staticData)).toBe(saved);
+			expect(staticData).toEqual({
+				configuration: expect.stringMatching(/^[0-9a-f]{16}$/),
+				ids: '1..5',
+				fingerprints: 'ov1___'.repeat(5),
+				newest: { at: T0, id: '5' },
+				polledAt: POLLED,
+			});
+			feed.records.push(record(6, '2026-03-10T08:00:30.000Z'), record(7, T2));
+			feed.clock = at('2026-03-10T08:05:00.000Z');
+			roundTrip();
+			expect(await poll()).toEqual(['6', '7']);
+			expect(feed.changes.map(({ id, isNew }) => [id, isNew])).toEqual([
+				['6', false],
+				['7', true],
+			]);
+			roundTrip();
+			expect(await poll()).toBeNull();
+			expect(staticData.polledAt).toBe('2026-03-10T08:05:00.000Z');
+		});
+
+		it('a change of configuration starts afresh from the time of its first read', async () => {
+			feed.clock = at(T1);
+			await poll();
+			feed.configuration = { account: 'a', filters: { responsible: 'x' } };
+			feed.clock = at(T2);
+			expect(await poll()).toBeNull();
+			expect(staticData.polledAt).toBe(T2);
+		});
 	});
 
 	it('a change of configuration starts afresh: nothing reported, a new snapshot', async () => {

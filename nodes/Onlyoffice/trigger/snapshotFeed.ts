@@ -5,6 +5,7 @@ import { digest } from '../../shared/digest';
 import type { TriggerAccount } from '../../shared/polling/account';
 import type { SnapshotChange, SnapshotFeed } from '../../shared/polling/snapshotFeed';
 import { sendVendorRequest } from '../../shared/transport/request';
+import { headerValue } from '../../shared/transport/vendorApi';
 import { apiUrlOf, onlyofficeApi, onlyofficePaging } from '../transport';
 
 /** Which changes an ONLYOFFICE trigger reports. */
@@ -40,6 +41,12 @@ const contentOf = (task: IDataObject) => {
 const fingerprint = (task: IDataObject) =>
 	`${task.isClosed === true ? CLOSED : OPEN}${digest(contentOf(task)).slice(0, 5)}`;
 
+/** When the portal answered, from its `Date` header (none if absent or unreadable). */
+function servedAtOf(headers: IDataObject): { servedAt?: Date } {
+	const at = Date.parse(headerValue(headers, 'date') ?? '');
+	return Number.isNaN(at) ? {} : { servedAt: new Date(at) };
+}
+
 /** Which event each kind of change is. */
 const reportsBy: Record<TaskEvent, (change: SnapshotChange) => boolean> = {
 	created: ({ isNew }) => isNew,
@@ -53,7 +60,9 @@ const reportsBy: Record<TaskEvent, (change: SnapshotChange) => boolean> = {
 /**
  * ONLYOFFICE's tasks as a snapshot feed: the API gives tasks no modification time, so each poll
  * lists every task in the trigger's scope (its filters, open and closed) and compares each with
- * the previous poll's fingerprint of it. New tasks are told by their creation time and ID.
+ * the previous poll's fingerprint of it. A task is new when the portal created it after it
+ * answered the previous poll: its `Date` header and the tasks' `created` are both the portal's
+ * clock.
  */
 export function onlyofficeSnapshotFeed(
 	context: IPollFunctions,
@@ -75,7 +84,10 @@ export function onlyofficeSnapshotFeed(
 					count: pageSize,
 				},
 			});
-			return onlyofficePaging.readPage(response, pageSize, pageIndex);
+			return {
+				...onlyofficePaging.readPage(response, pageSize, pageIndex),
+				...servedAtOf(response.headers),
+			};
 		},
 		idOf: (task) => String(task.id),
 		fingerprint,

@@ -11,6 +11,7 @@ import {
 	writeSnapshotState,
 	type CreationMark,
 	type Snapshot,
+	type SnapshotState,
 } from './snapshotState';
 
 /** A bound on pages per poll, so that a feed which never ends cannot hold the poller. */
@@ -22,15 +23,22 @@ export const MAX_SNAPSHOT_RECORDS = 25_000;
 /**
  * The polling engine for feeds without change times (see SnapshotFeed).
  * - Every poll reads every page of the scope and compares each record's fingerprint with the
- *   previous poll's; a record created since then (later creation time, or the same time and a
- *   later ID) is new, any other record whose fingerprint changed or that moved into the scope
- *   changed. The feed decides which of those the user asked for.
+ *   previous poll's; a record not in the previous snapshot and created since that poll is new, any
+ *   other record whose fingerprint changed or that moved into the scope changed. The feed decides
+ *   which of those the user asked for.
+ * - "Since that poll" is by the vendor's own clock, the one that stamps creation times: after the
+ *   time (whole second) its server dated its answer to that poll's first page (`servedAt`, the
+ *   HTTP `Date`). A record created out of scope after the newest one in scope, and moved in polls
+ *   later, is thus told from a new one. If the vendor does not date its answers, the newest
+ *   creation the snapshot has seen decides: a later creation time, or the same time and a later
+ *   ID, is new.
  * - The first poll after activation or after a change of configuration emits nothing.
  * - A read that came short of the total the vendor announced, or during which that total changed
  *   (records moved between pages while they were read), keeps the last fingerprint of every record
- *   it did not see and the previous newest creation, so nothing it missed is forgotten, reported
- *   twice, or taken for a record that moved into scope. The first poll builds its snapshot only
- *   from such a complete read (until then it emits nothing and keeps no state).
+ *   it did not see, the previous newest creation and the previous poll time, so nothing it missed
+ *   is forgotten, reported twice, or taken for a record that moved into scope. The first poll
+ *   builds its snapshot only from such a complete read (until then it emits nothing and keeps no
+ *   state).
  * - A manual run returns the newest record in scope; overlapping polls emit nothing.
  */
 export async function pollSnapshot(
@@ -55,14 +63,16 @@ async function pollOnce(context: IPollFunctions, feed: SnapshotFeed): Promise<ID
 	const staticData = context.getWorkflowStaticData('node');
 	const configuration = digest(feed.configuration);
 	const state = readSnapshotState(staticData);
-	const { records, complete } = await readScope(context, feed);
+	const { records, complete, servedAt } = await readScope(context, feed);
+	const polledAt = servedAt?.toISOString() ?? null;
 	const current: Snapshot = new Map(
 		records.map((record) => [feed.idOf(record), storedFingerprint(feed.fingerprint(record))]),
 	);
 	if (state?.configuration !== configuration) {
 		// A record missed now would later look like one that moved into scope: build on a full read.
 		if (complete) {
-			writeSnapshotState(staticData, configuration, current, newestMark(feed, records, null));
+			const newest = newestMark(feed, records, null);
+			writeSnapshotState(staticData, configuration, current, newest, polledAt);
 		}
 		return [];
 	}
@@ -74,7 +84,7 @@ async function pollOnce(context: IPollFunctions, feed: SnapshotFeed): Promise<ID
 		const change = {
 			previous: previous.get(id),
 			current: current.get(id)!,
-			isNew: !previous.has(id) && createdAfter(feed, record, state.newest),
+			isNew: !previous.has(id) && createdSince(feed, record, state),
 		};
 		if (change.previous === change.current) continue;
 		if (feed.reports(record, change)) emitted.push(record);
@@ -82,10 +92,14 @@ async function pollOnce(context: IPollFunctions, feed: SnapshotFeed): Promise<ID
 	if (!complete) {
 		for (const [id, fingerprint] of previous) if (!current.has(id)) current.set(id, fingerprint);
 	}
-	// After a short read the mark stays: a record created before a newer one this read saw, but
-	// missed by it, is still new to the next poll.
-	const newest = complete ? newestMark(feed, records, state.newest) : state.newest;
-	writeSnapshotState(staticData, configuration, current, newest);
+	// After a short read the mark and the poll time stay: a record created before a newer one this
+	// read saw, or after the previous poll, but missed by this read, is still new to the next poll.
+	if (complete) {
+		const newest = newestMark(feed, records, state.newest);
+		writeSnapshotState(staticData, configuration, current, newest, polledAt);
+	} else {
+		writeSnapshotState(staticData, configuration, current, state.newest, state.polledAt);
+	}
 	return emitted;
 }
 
@@ -96,10 +110,12 @@ async function pollOnce(context: IPollFunctions, feed: SnapshotFeed): Promise<ID
  */
 async function readScope(context: IPollFunctions, feed: SnapshotFeed) {
 	const byId = new Map<string, IDataObject>();
+	let servedAt: Date | undefined;
 	let total: number | undefined;
 	let totalChanged = false;
 	for (let pageIndex = 0; pageIndex < MAX_PAGES_PER_POLL; pageIndex++) {
 		const page = await feed.fetchPage(pageIndex);
+		if (pageIndex === 0) servedAt = page.servedAt;
 		total ??= page.total;
 		if (page.total !== undefined && page.total !== total) totalChanged = true;
 		for (const record of page.records) byId.set(feed.idOf(record), record);
@@ -113,11 +129,38 @@ async function readScope(context: IPollFunctions, feed: SnapshotFeed) {
 		if (!page.hasMore || page.records.length === 0) break;
 	}
 	const complete = !totalChanged && (total === undefined || byId.size >= total);
-	return { records: [...byId.values()], complete };
+	return { records: [...byId.values()], complete, servedAt };
 }
 
 const compareIds = (a: string, b: string) =>
 	/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a.localeCompare(b);
+
+/**
+ * Whether the record (absent from the previous snapshot) was created since the previous poll.
+ *
+ * With the server's time of that poll (`polledAt`): created after it. An HTTP date has whole
+ * seconds (the server's time cut down to its second D), creation times finer ones (ONLYOFFICE
+ * writes seven fraction digits), so the previous poll's first page was served at some instant S
+ * in [D, D + 1 s). A record stamped exactly D was created no later than S: it existed when that
+ * poll read, so it moved into scope (`>`, not `>=`). One stamped later in that second may have
+ * been created before S or after: it counts as new. A record created out of scope in that fraction
+ * of a second before S and moved in later is then reported created; counting it as moved in would
+ * instead lose every record created in scope in the rest of that second (never reported created).
+ * (Were a vendor's creation times whole seconds too, a record created in the poll's second after
+ * its page was served would be taken for one that moved in: `>` assumes finer creation times.)
+ *
+ * Without it (a vendor whose answers carry no Date header), created after the newest creation
+ * the snapshot has seen.
+ */
+function createdSince(
+	feed: SnapshotFeed,
+	record: IDataObject,
+	{ polledAt, newest }: Pick<SnapshotState, 'polledAt' | 'newest'>,
+) {
+	if (polledAt === null) return createdAfter(feed, record, newest);
+	const created = feed.createdAt(record)?.getTime();
+	return created !== undefined && created > Date.parse(polledAt);
+}
 
 /** Whether the record was created after the mark: a later time, or the same time and a later ID. */
 function createdAfter(feed: SnapshotFeed, record: IDataObject, mark: CreationMark | null) {

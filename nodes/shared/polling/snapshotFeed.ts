@@ -2,13 +2,25 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ListPage } from '../transport/paging';
 
+/** A page of the feed, and when the vendor's server answered it, by its own clock. */
+export interface SnapshotPage extends ListPage {
+	/**
+	 * The server's time of the answer (its HTTP `Date` header), on the clock that stamps the
+	 * records' creation times. The first page's tells the next poll which records are new.
+	 */
+	servedAt?: Date;
+}
+
 /**
  * A vendor's records without change times (ONLYOFFICE tasks have none): a poll lists every record
  * in the trigger's scope and compares each with the previous poll's snapshot of it.
  */
 export interface SnapshotFeed {
-	/** Page `pageIndex` (from 0) of every record in scope, in a stable order; `total` if known. */
-	fetchPage(pageIndex: number): Promise<ListPage>;
+	/**
+	 * Page `pageIndex` (from 0) of every record in scope, in a stable order; `total` if known, and
+	 * `servedAt` if the vendor dates its answers.
+	 */
+	fetchPage(pageIndex: number): Promise<SnapshotPage>;
 	/** The record's ID, as text. */
 	idOf(record: IDataObject): string;
 	/**
@@ -16,7 +28,11 @@ export interface SnapshotFeed {
 	 * fields with a first character for its open or closed state. It is all the snapshot keeps.
 	 */
 	fingerprint(record: IDataObject): string;
-	/** When the record was created: with its ID, what tells a new record from one that moved into scope. */
+	/**
+	 * When the record was created: compared with the previous poll's `servedAt` (or, without one,
+	 * with the newest creation seen, then the ID), what tells a new record from one that moved into
+	 * scope.
+	 */
 	createdAt(record: IDataObject): Date | undefined;
 	/** Whether the record's change is one the user asked for, see SnapshotChange. */
 	reports(record: IDataObject, change: SnapshotChange): boolean;
@@ -30,6 +46,10 @@ export interface SnapshotChange {
 	previous?: string;
 	/** Its fingerprint now. */
 	current: string;
-	/** Whether it was created since the last poll (by its creation time and ID). */
+	/**
+	 * Whether it was created since the last poll: after the server's time (HTTP date, whole seconds)
+	 * of that poll's first page, or (if the vendor does not date its answers) after the newest
+	 * creation it saw.
+	 */
 	isNew: boolean;
 }

@@ -10,13 +10,19 @@ export interface CreationMark {
 
 /**
  * A snapshot trigger's state: the record IDs in scope and one fixed-width fingerprint each, in the
- * order of the IDs, plus the newest creation seen. About 6 bytes per record in scope.
+ * order of the IDs, plus the newest creation seen and the server's time of the last complete poll.
+ * About 6 bytes per record in scope.
  */
 export interface SnapshotState {
 	configuration: string;
 	ids: string;
 	fingerprints: string;
 	newest: CreationMark | null;
+	/**
+	 * When the vendor's server answered the first page of the last complete poll (ISO), by its own
+	 * clock; null if its answers carry no date (the state then has no `polledAt` key at all).
+	 */
+	polledAt: string | null;
 }
 
 /** The width every fingerprint is cut or padded to in the state. */
@@ -29,7 +35,14 @@ export function readSnapshotState(staticData: IDataObject): SnapshotState | unde
 	const { configuration, ids, fingerprints } = staticData;
 	if (typeof configuration !== 'string' || typeof ids !== 'string') return undefined;
 	if (typeof fingerprints !== 'string') return undefined;
-	return { configuration, ids, fingerprints, newest: (staticData.newest as CreationMark) ?? null };
+	const polledAt = typeof staticData.polledAt === 'string' ? staticData.polledAt : null;
+	return {
+		configuration,
+		ids,
+		fingerprints,
+		newest: (staticData.newest as CreationMark) ?? null,
+		polledAt,
+	};
 }
 
 export function decodeSnapshot(state: SnapshotState): Snapshot {
@@ -45,12 +58,13 @@ export function decodeSnapshot(state: SnapshotState): Snapshot {
 const fixedWidth = (fingerprint: string) =>
 	fingerprint.slice(0, FINGERPRINT_WIDTH).padEnd(FINGERPRINT_WIDTH, '_');
 
-/** Writes the snapshot and mark in place of the trigger's state. */
+/** Writes the snapshot, mark and poll time in place of the trigger's state. */
 export function writeSnapshotState(
 	staticData: IDataObject,
 	configuration: string,
 	snapshot: Snapshot,
 	newest: CreationMark | null,
+	polledAt: string | null,
 ) {
 	const ids = encodeIds(snapshot.keys());
 	const fingerprints = decodeIds(ids)
@@ -58,6 +72,7 @@ export function writeSnapshotState(
 		.join('');
 	for (const key of Object.keys(staticData)) delete staticData[key];
 	Object.assign(staticData, { configuration, ids, fingerprints, newest });
+	if (polledAt !== null) staticData.polledAt = polledAt;
 }
 
 /** A fingerprint as the state keeps it, for comparing a fresh one with a stored one. */
