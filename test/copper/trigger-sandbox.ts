@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { ActivePollTrigger, type PollTriggerOptions } from '../helpers/pollTrigger';
+import { ActivePollTrigger } from '../helpers/pollTrigger';
 import {
 	COPPER_API_KEY,
 	COPPER_BASE_PATH,
@@ -286,16 +286,4 @@ export async function drain(trigger: ActivePollTrigger): Promise<IDataObject[]> 
 		emitted.push(...items);
 	}
 	throw new Error('The trigger kept emitting');
-}
-
-/**
- * Points an active trigger at other credentials, as when the user picks another credential on the
- * active trigger: same node and static data. The harness keeps its options private; this swaps them.
- */
-export function useCredentials(
-	trigger: ActivePollTrigger,
-	credentials: PollTriggerOptions['credentials'],
-) {
-	const harness = trigger as unknown as { options: PollTriggerOptions };
-	harness.options = { ...harness.options, credentials };
 }

@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { runNode } from '../helpers/runNode';
 import { TRIGGER } from './credentials';
-import { fetchTestEvent, withTriggerState } from './trigger-manual';
+import { fetchTestEvent, withTriggerState } from '../helpers/fetchTestEvent';
 import { CopperForTrigger, newestBody, readBody, triggerParameters } from './trigger-sandbox';
 
 /**
@@ -63,7 +63,12 @@ describe('Copper Trigger › Fetch Test Event', () => {
 		await copper.update(tasks.older, { details: 'Changed after activation' });
 		const state = withTriggerState(trigger.state);
 
-		const sample = await fetchTestEvent(triggerParameters('updated'), copper.credentials(), state);
+		const sample = await fetchTestEvent(
+			TRIGGER,
+			triggerParameters('updated'),
+			copper.credentials(),
+			state,
+		);
 
 		expect(sample.items).toEqual([copper.emitted(tasks.older)]);
 		expect(sample.staticData).toEqual(state);
@@ -73,7 +78,11 @@ describe('Copper Trigger › Fetch Test Event', () => {
 	it('returns nothing when the event has no change yet', async () => {
 		copper.create('Created, never updated');
 
-		const sample = await fetchTestEvent(triggerParameters('updated'), copper.credentials());
+		const sample = await fetchTestEvent(
+			TRIGGER,
+			triggerParameters('updated'),
+			copper.credentials(),
+		);
 
 		expect(sample).toEqual({ items: null, staticData: {} });
 	});

@@ -7,7 +7,6 @@ import {
 	readBodies,
 	searchBody,
 	triggerParameters,
-	useCredentials as useCredentialsOf,
 } from './trigger-sandbox';
 
 const ids = (items: IDataObject[] | null) => (items ?? []).map((item) => item.id as number);
@@ -258,7 +257,7 @@ describe('Copper Trigger › settings, restarts and clocks', () => {
 		// Another Copper whose tasks are all newer than this trigger's cursor: none is news.
 		other = await CopperForTrigger.start({ now: () => new Date('2026-03-11T08:00:00Z') });
 		other.create('Theirs 1', 'Theirs 2');
-		useCredentialsOf(trigger, other.credentials());
+		trigger.useCredentials(other.credentials());
 		expect(await trigger.poll()).toBeNull();
 		other.tick(5);
 		const [theirs] = other.create('Theirs 3');
@@ -267,7 +266,7 @@ describe('Copper Trigger › settings, restarts and clocks', () => {
 		// The same Copper as another user: afresh again.
 		other.tick(5);
 		other.create('Before the switch');
-		useCredentialsOf(trigger, other.credentials('second'));
+		trigger.useCredentials(other.credentials('second'));
 		expect(await trigger.poll()).toBeNull();
 		other.tick(5);
 		const [after] = other.create('After the switch');

@@ -18,7 +18,8 @@ export interface PollTriggerOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 }
 
-const NODE_NAME = 'Trigger under test';
+/** The name the harness gives the trigger node; its static data lives under `node:<name>`. */
+export const TRIGGER_NODE_NAME = 'Trigger under test';
 
 /**
  * An activated polling trigger, as n8n's active-workflow manager drives it: each `poll()` builds a
@@ -31,9 +32,9 @@ export class ActivePollTrigger {
 	private readonly nodeTypes = new PackageNodeTypes();
 	private node: INode;
 
-	constructor(private readonly options: PollTriggerOptions) {
+	constructor(private options: PollTriggerOptions) {
 		this.node = testNode(
-			NODE_NAME,
+			TRIGGER_NODE_NAME,
 			options.type,
 			options.parameters,
 			Object.keys(options.credentials),
@@ -43,7 +44,7 @@ export class ActivePollTrigger {
 	/** The trigger's own static data (`node:<name>`), as JSON. */
 	get state(): IDataObject | undefined {
 		const data = JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
-		return data[`node:${NODE_NAME}`] as IDataObject | undefined;
+		return data[`node:${TRIGGER_NODE_NAME}`] as IDataObject | undefined;
 	}
 
 	/** Runs one poll; returns the emitted items' JSON, or null when the trigger emitted nothing. */
@@ -64,6 +65,14 @@ export class ActivePollTrigger {
 		this.polls++;
 		this.staticData = workflow.staticData as IDataObject;
 		return result ? result[0].map((item) => item.json) : null;
+	}
+
+	/**
+	 * The user picks other credentials on the active trigger (another account, or another user of
+	 * the same one): same node and static data.
+	 */
+	useCredentials(credentials: PollTriggerOptions['credentials']): void {
+		this.options = { ...this.options, credentials };
 	}
 
 	/** The user edits the active trigger: same node, new parameters, static data kept. */

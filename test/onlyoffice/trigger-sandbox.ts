@@ -1,12 +1,7 @@
-import { PollContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
 import { OnlyofficeWorkspaceApi } from '../../credentials/OnlyofficeWorkspaceApi.credentials';
-import { createAdditionalData } from '../helpers/additionalData';
-import { PackageNodeTypes } from '../helpers/nodeTypes';
-import { ActivePollTrigger, type PollTriggerOptions } from '../helpers/pollTrigger';
-import { testNode } from '../helpers/testNode';
+import { ActivePollTrigger } from '../helpers/pollTrigger';
 import { listen, type RunningServer } from '../sandbox/http';
 import {
 	createOnlyofficeSandbox,
@@ -247,49 +242,3 @@ export class OnlyofficeForTrigger {
 
 /** The IDs of emitted items, or null. */
 export const idsOf = (items: IDataObject[] | null) => items && items.map((item) => item.id);
-
-/**
- * Points an active trigger at other credentials, as when the user picks another credential on the
- * active trigger: same node and static data. The harness keeps its options private; this swaps them.
- */
-export function useCredentials(
-	trigger: ActivePollTrigger,
-	credentials: PollTriggerOptions['credentials'],
-) {
-	const harness = trigger as unknown as { options: PollTriggerOptions };
-	harness.options = { ...harness.options, credentials };
-}
-
-const NODE_NAME = 'Trigger under test';
-
-/**
- * "Fetch Test Event": the trigger polled once in manual mode, as the editor does, over the given
- * workflow static data. Returns the items and the static data as JSON afterwards.
- */
-export async function fetchTestEvent(
-	parameters: INodeParameters,
-	credentials: Record<string, ICredentialDataDecryptedObject>,
-	staticData: IDataObject = {},
-): Promise<{ items: IDataObject[] | null; staticData: IDataObject }> {
-	const nodeTypes = new PackageNodeTypes();
-	const node = testNode(NODE_NAME, TRIGGER, parameters, Object.keys(credentials));
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		nodes: [node],
-		connections: {},
-		nodeTypes,
-		active: false,
-		staticData: structuredClone(staticData),
-	});
-	const { additionalData } = createAdditionalData(structuredClone(credentials));
-	const context = new PollContext(workflow, node, additionalData, 'manual', 'manual');
-	const result = await nodeTypes.getByNameAndVersion(TRIGGER, 1).poll!.call(context);
-	return {
-		items: result ? result[0].map((item) => item.json) : null,
-		staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
-	};
-}
-
-/** The static data of a workflow whose trigger has `state`. */
-export const withTriggerState = (state: IDataObject | undefined): IDataObject =>
-	state ? { [`node:${NODE_NAME}`]: state } : {};

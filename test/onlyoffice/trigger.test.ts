@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
+import { fetchTestEvent, withTriggerState } from '../helpers/fetchTestEvent';
 import type { ActivePollTrigger } from '../helpers/pollTrigger';
+import { TRIGGER } from './credentials';
 import {
 	CALL,
-	fetchTestEvent,
 	idsOf,
 	MEETING,
 	MIKE,
@@ -15,8 +16,6 @@ import {
 	pollRequests,
 	START,
 	triggerParameters,
-	useCredentials,
-	withTriggerState,
 } from './trigger-sandbox';
 
 type Event = 'created' | 'updated' | 'closed' | 'reopened';
@@ -314,7 +313,7 @@ describe('ONLYOFFICE Trigger › settings, restarts, overlaps and the test event
 		[
 			'the credential’s user',
 			'created',
-			async (trigger) => useCredentials(trigger, await portal.signedIn('mike')),
+			async (trigger) => trigger.useCredentials(await portal.signedIn('mike')),
 		],
 		[
 			'the credential’s portal',
@@ -322,7 +321,7 @@ describe('ONLYOFFICE Trigger › settings, restarts, overlaps and the test event
 			async (trigger) => {
 				const credentials = await portal.signedIn();
 				credentials.onlyofficeWorkspaceApi.portalUrl = portal.url.replace('127.0.0.1', 'localhost');
-				useCredentials(trigger, credentials);
+				trigger.useCredentials(credentials);
 			},
 		],
 	])(
@@ -401,12 +400,18 @@ describe('ONLYOFFICE Trigger › settings, restarts, overlaps and the test event
 		const staticData = withTriggerState(trigger.state);
 		portal.clearRequests();
 
-		const test = await fetchTestEvent(triggerParameters('updated'), credentials, staticData);
+		const test = await fetchTestEvent(
+			TRIGGER,
+			triggerParameters('updated'),
+			credentials,
+			staticData,
+		);
 		expect(test.items).toEqual([portal.emitted(newestOfOlga)]);
 		expect(test.staticData).toEqual(staticData);
 		expect(portal.requests).toEqual(pollRequests(1202));
 
 		const filtered = await fetchTestEvent(
+			TRIGGER,
 			triggerParameters('created', { responsible: picked(MIKE) }),
 			credentials,
 			staticData,
