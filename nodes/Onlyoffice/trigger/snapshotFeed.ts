@@ -22,9 +22,13 @@ export interface OnlyofficeTriggerSettings {
 const CLOSED = 'c';
 const OPEN = 'o';
 
-/** What a user would call a change of a task: every field they edit, not its state. */
+/**
+ * What a user would call a change of a task: every field they edit, not its state. Related records
+ * count by which one they are, not by their names, which change without the task changing.
+ */
 const contentOf = (task: IDataObject) => {
 	const id = (related: unknown) => (related as IDataObject | undefined)?.id ?? null;
+	const entity = (task.entity ?? null) as IDataObject | null;
 	return [
 		task.title,
 		task.description ?? null,
@@ -32,7 +36,7 @@ const contentOf = (task: IDataObject) => {
 		id(task.responsible),
 		id(task.category),
 		id(task.contact),
-		task.entity ?? null,
+		entity && [entity.entityType, entity.entityId],
 		task.alertValue ?? 0,
 	];
 };
