@@ -41,6 +41,19 @@ describe('full-replace updates: properties written in another form than they are
 		});
 	});
 
+	it("takes the icon's file name without the path's query or fragment", () => {
+		const read = {
+			id: 35,
+			title: 'Site visit',
+			imagePath: '/images/task_category_call.png?ver=11.5#icon',
+		};
+		expect(replacementBody(read, {}, categoryReplaceShape)).toEqual({
+			id: 35,
+			title: 'Site visit',
+			imageName: 'task_category_call.png',
+		});
+	});
+
 	it('lets a changed icon win over the one read', () => {
 		const read = { id: 35, title: 'Site visit', imagePath: '/images/task_category_call.png' };
 		expect(

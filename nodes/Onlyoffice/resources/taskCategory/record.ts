@@ -16,10 +16,13 @@ export const taskCategory: WritableRecord = {
 	fields: categoryFields,
 };
 
-/** The icon's file name, which a category is read back with as a path (`imagePath`). */
+/**
+ * The icon's file name, which a category is read back with as a path (`imagePath`), perhaps with
+ * a query or fragment after it (e.g. `?ver=11.5`).
+ */
 const imageNameOf = (category: IDataObject) =>
 	typeof category.imagePath === 'string' && category.imagePath !== ''
-		? category.imagePath.split('/').pop()
+		? category.imagePath.split(/[?#]/)[0].split('/').pop()
 		: undefined;
 
 /**
