@@ -1,0 +1,76 @@
+/**
+ * The `/__sandbox/` controls every vendor emulator shares: throttling, the clock, seeding, the
+ * state and the request log. Each emulator's control.ts answers its own controls (reset, tokens,
+ * answer shapes) and hands the rest to `sharedControlReply`.
+ */
+import { controlQuery, type Reply } from './http';
+
+/** What an emulator offers the shared controls. */
+export interface ControlledSandbox {
+	state: { tasks: Map<unknown, unknown>; requests: unknown[]; throttle: { snapshot(): unknown } };
+	throttleNext(count: number, retryAfterSeconds?: number): void;
+	/** At most `limit` requests per rolling window (the emulator's own default window), or none. */
+	setRateLimit(limit: number | null, windowSeconds?: number): void;
+	now(): Date;
+	setClock(at: Date): void;
+	advanceClock(seconds: number): void;
+	/** Adds generated tasks (to a group, for vendors with groups); their IDs, or an error. */
+	generateTasks(count: number, group?: string): unknown[] | string;
+	seedTasks(bodies: unknown[], group?: string): unknown[] | string;
+	snapshot(): unknown;
+}
+
+/**
+ * Answers the shared controls:
+ *   POST throttle?count=N[&retryAfter=S] | ?rate=N[&windowSeconds=S] | ?off=true
+ *   POST clock?advanceSeconds=S | ?set=<ISO>
+ *   POST seed?count=N[&group=<id>] | body {tasks: [...]}
+ *   GET  state        GET|DELETE requests
+ * `clock` adds what `clockExtra` returns to its answer (e.g. Copper's clock in Unix seconds).
+ */
+export function sharedControlReply(
+	sandbox: ControlledSandbox,
+	method: string,
+	url: URL,
+	action: string,
+	body: Record<string, unknown> | undefined,
+	clockExtra: () => Record<string, unknown> = () => ({}),
+): Reply {
+	const { param, number, ok } = controlQuery(url);
+	switch (action) {
+		case 'throttle':
+			if (param('off') === 'true') {
+				sandbox.throttleNext(0);
+				sandbox.setRateLimit(null);
+			} else if (param('rate') !== null) {
+				sandbox.setRateLimit(number('rate') ?? 0, number('windowSeconds'));
+			} else {
+				sandbox.throttleNext(number('count') ?? 1, number('retryAfter'));
+			}
+			return ok({ throttle: sandbox.state.throttle.snapshot() });
+		case 'clock': {
+			const target = param('set');
+			if (target !== null) sandbox.setClock(new Date(target));
+			else sandbox.advanceClock(number('advanceSeconds') ?? 0);
+			return ok({ now: sandbox.now().toISOString(), ...clockExtra() });
+		}
+		case 'seed': {
+			if (method !== 'POST') return { status: 405, body: { error: 'POST only' } };
+			const count = number('count');
+			const group = param('group') ?? undefined;
+			const tasks = Array.isArray(body?.tasks) ? (body.tasks as unknown[]) : [];
+			const ids =
+				count !== undefined ? sandbox.generateTasks(count, group) : sandbox.seedTasks(tasks, group);
+			return typeof ids === 'string'
+				? { status: 422, body: { error: ids } }
+				: ok({ ids, tasks: sandbox.state.tasks.size });
+		}
+		case 'state':
+			return { status: 200, body: sandbox.snapshot() };
+		case 'requests':
+			if (method === 'DELETE') sandbox.state.requests = [];
+			return { status: 200, body: sandbox.state.requests };
+		default:
+			return { status: 404, body: { error: `unknown sandbox control '${action}'` } };
+	}
+}
