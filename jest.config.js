@@ -31,6 +31,7 @@ module.exports = {
 			roots: [
 				'<rootDir>/test/nexudus',
 				'<rootDir>/test/copper',
+				'<rootDir>/test/cotalker',
 				'<rootDir>/test/onlyoffice',
 				'<rootDir>/test/shared',
 			],

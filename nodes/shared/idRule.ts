@@ -60,3 +60,10 @@ export function textIds(spec: { kind: string; pattern: string; example: string }
 		placeholder: `e.g. ${spec.example}`,
 	};
 }
+
+/** Mongo ObjectIds: 24 hexadecimal characters (Cotalker). */
+export const objectIds: IdRule = textIds({
+	kind: 'an ObjectId (24 hexadecimal characters)',
+	pattern: '^[0-9a-fA-F]{24}$',
+	example: '6a1e00000d00000000000001',
+});

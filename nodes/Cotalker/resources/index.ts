@@ -1,0 +1,2 @@
+export { taskDescription } from './task';
+export { taskGroupDescription } from './taskGroup';
