@@ -3,7 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { sendAsDescribed } from '../shared/executor';
 import { cotalkerIcon } from './icon';
-import { getNextStates, getProperties } from './listSearch/options';
+import { getProperties } from './listSearch/options';
+import { getNextStates, getStates } from './listSearch/states';
 import { searchTaskGroups, searchTasks, searchUsers } from './listSearch/searchRecords';
 import { taskDescription, taskGroupDescription } from './resources';
 import { resourceSelector } from './resources/resourceSelector';
@@ -33,6 +34,6 @@ export class Cotalker implements INodeType {
 
 	methods = {
 		listSearch: { searchTaskGroups, searchTasks, searchUsers },
-		loadOptions: { getNextStates, getProperties },
+		loadOptions: { getNextStates, getProperties, getStates },
 	};
 }

@@ -4,5 +4,4 @@ const none = async function (this: ILoadOptionsFunctions): Promise<INodeProperty
 	return [];
 };
 
-export const getNextStates = none;
 export const getProperties = none;
