@@ -47,7 +47,8 @@ log="$N8N_USER_FOLDER/dev.log"
 # Every port this instance needs must be free: say which one is taken and how to move.
 for entry in "n8n:$N8N_PORT" "task broker:$N8N_RUNNERS_BROKER_PORT" \
 	"Nexudus sandbox:$SANDBOX_NEXUDUS_PORT" "Copper sandbox:$SANDBOX_COPPER_PORT" \
-	"ONLYOFFICE sandbox:$SANDBOX_ONLYOFFICE_PORT" "sink:$SANDBOX_SINK_PORT"; do
+	"ONLYOFFICE sandbox:$SANDBOX_ONLYOFFICE_PORT" "Cotalker sandbox:$SANDBOX_COTALKER_PORT" \
+	"sink:$SANDBOX_SINK_PORT"; do
 	port="${entry##*:}"
 	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 		echo "dev: port $port (${entry%:*}) is in use, perhaps by another instance." >&2
@@ -102,10 +103,11 @@ for file in examples/*.json; do
 	sed -e "s|127.0.0.1:5688|127.0.0.1:$SANDBOX_NEXUDUS_PORT|g" \
 		-e "s|127.0.0.1:5689|127.0.0.1:$SANDBOX_COPPER_PORT|g" \
 		-e "s|127.0.0.1:5690|127.0.0.1:$SANDBOX_ONLYOFFICE_PORT|g" \
+		-e "s|127.0.0.1:5691|127.0.0.1:$SANDBOX_COTALKER_PORT|g" \
 		-e "s|127.0.0.1:5697|127.0.0.1:$SANDBOX_SINK_PORT|g" "$file" >"$examples/$(basename "$file")"
 done
 # Imported only when missing, so that changes made in the editor survive a restart.
-credential_ids=(nexudusSandbox01 copperSandbox01 onlyofficeSandbox01)
+credential_ids=(nexudusSandbox01 copperSandbox01 onlyofficeSandbox01 cotalkerSandbox01)
 # Whatever example workflows there are (none is fine).
 shopt -s nullglob
 workflow_files=("$examples"/*.workflow.json)
@@ -187,6 +189,7 @@ cat <<MSG
   Workflows: $workflow_names
   Sandboxes: Nexudus http://127.0.0.1:$SANDBOX_NEXUDUS_PORT/api, Copper http://127.0.0.1:$SANDBOX_COPPER_PORT/developer_api/v1,
              ONLYOFFICE http://127.0.0.1:$SANDBOX_ONLYOFFICE_PORT/api/2.0 (sign in as admin@onlyoffice.sandbox.test / sandbox-password),
+             Cotalker http://127.0.0.1:$SANDBOX_COTALKER_PORT/api (API token sandbox-cotalker-token),
              sink http://127.0.0.1:$SANDBOX_SINK_PORT/__sink/items
   Folder: $N8N_USER_FOLDER (n8n.log, dev.log)   Ctrl-C stops everything.
 

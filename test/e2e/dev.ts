@@ -4,9 +4,9 @@
  * side, each with working sandboxes, and that `npm run dev` keeps what the user changed.
  * 1. Starts `npm run dev` for n8n 2.40.7 and for n8n 1.123.81 at once, each with its own N8N_PORT
  *    (every other port derives from it) and folder.
- * 2. In each, tests the imported sandbox credentials (Nexudus, Copper and ONLYOFFICE) through
- *    n8n's REST API, and checks that each call reached that instance's own sandbox and not the
- *    other one's; the Copper and ONLYOFFICE example workflows are imported beside the Nexudus ones.
+ * 2. In each, tests the imported sandbox credentials (Nexudus, Copper, ONLYOFFICE and Cotalker)
+ *    through n8n's REST API, and checks that each call reached that instance's own sandbox and not
+ *    the other one's; the other vendors' example workflows are imported beside the Nexudus ones.
  * 3. Edits an example workflow of the first instance while it is stopped, restarts it: the edit is
  *    kept; restarts it with --reset: the example is back.
  * 4. Ctrl-C stops each instance with every process and port it opened.
@@ -31,6 +31,7 @@ const SANDBOX_CREDENTIALS = [
 	{ id: 'nexudusSandbox01', vendor: 'Nexudus', portOffset: 10 },
 	{ id: 'copperSandbox01', vendor: 'Copper', portOffset: 11 },
 	{ id: 'onlyofficeSandbox01', vendor: 'ONLYOFFICE', portOffset: 12 },
+	{ id: 'cotalkerSandbox01', vendor: 'Cotalker', portOffset: 13 },
 ];
 /** The example workflows of the vendors added after Nexudus, which must be imported too. */
 const VENDOR_EXAMPLES = [
@@ -54,6 +55,7 @@ const portsOf = (port: number) => [
 	port + 10,
 	port + 11,
 	port + 12,
+	port + 13,
 	port + 19,
 ];
 
@@ -164,7 +166,10 @@ async function main() {
 							instance.output.includes(
 								`Copper http://127.0.0.1:${instance.port + 11}/developer_api/v1`,
 							) &&
-							instance.output.includes(`ONLYOFFICE http://127.0.0.1:${instance.port + 12}/api/2.0`),
+							instance.output.includes(
+								`ONLYOFFICE http://127.0.0.1:${instance.port + 12}/api/2.0`,
+							) &&
+							instance.output.includes(`Cotalker http://127.0.0.1:${instance.port + 13}/api`),
 						`n8n ${instance.version} names its own sandboxes:\n${instance.output}`,
 					);
 				}
