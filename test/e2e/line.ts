@@ -10,7 +10,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { type Checks, expectEqual, expectTrue } from './checks';
 import {
+	E2E_VENDORS,
 	ROOT,
+	type Vendor,
 	freePorts,
 	isLine1,
 	n8nEnvironment,
@@ -29,6 +31,7 @@ import {
 	checkTriggerRequests as checkCopperTriggerRequests,
 	presented as presentedCopperTask,
 } from './copper';
+import { CotalkerSandboxClient } from './cotalker';
 import { NexudusSandboxClient, changeKey, checkOperationsRun } from './nexudus';
 import {
 	OnlyofficeSandboxClient,
@@ -43,6 +46,7 @@ const PACKAGE = 'n8n-nodes-crm-tasks';
 const EXAMPLE_NEXUDUS = '127.0.0.1:5688';
 const EXAMPLE_COPPER = '127.0.0.1:5689';
 const EXAMPLE_ONLYOFFICE = '127.0.0.1:5690';
+const EXAMPLE_COTALKER = '127.0.0.1:5691';
 const EXAMPLE_SINK = '127.0.0.1:5697';
 const CREDENTIAL_ID = 'nexudusSandbox01';
 const OPERATIONS_ID = 'nexudusTour00001';
@@ -55,6 +59,7 @@ const ONLYOFFICE_CREDENTIAL_ID = 'onlyofficeSandbox01';
 const ONLYOFFICE_OPERATIONS_ID = 'onlyofficeTour01';
 const ONLYOFFICE_TRIGGER_ID = 'onlyofficeTrig01';
 const ONLYOFFICE_RENEWAL_ID = 'e2eOoRenewal0001';
+const COTALKER_CREDENTIAL_ID = 'cotalkerSandbox01';
 
 type Execution = {
 	status: string;
@@ -69,6 +74,9 @@ export async function runLine(
 	allChecks: Checks,
 ): Promise<void> {
 	const checks = allChecks.prefixed(`[n8n ${version}]`);
+	/** The checks of a vendor E2E_VENDORS leaves out do not run (and are not counted). */
+	const checksFor = (vendor: Vendor): Pick<Checks, 'check'> =>
+		E2E_VENDORS.has(vendor) ? checks : { check: async () => false };
 	const folder = join(work, `n8n-${version}`);
 	const [
 		n8nPort,
@@ -77,8 +85,9 @@ export async function runLine(
 		nexudusPort,
 		copperPort,
 		onlyofficePort,
+		cotalkerPort,
 		sinkPort,
-	] = await freePorts(7);
+	] = await freePorts(8);
 	const env = await n8nEnvironment({
 		N8N_VERSION: version,
 		N8N_USER_FOLDER: folder,
@@ -88,17 +97,19 @@ export async function runLine(
 		SANDBOX_NEXUDUS_PORT: String(nexudusPort),
 		SANDBOX_COPPER_PORT: String(copperPort),
 		SANDBOX_ONLYOFFICE_PORT: String(onlyofficePort),
+		SANDBOX_COTALKER_PORT: String(cotalkerPort),
 		SANDBOX_SINK_PORT: String(sinkPort),
 	});
 	const n8n = async (...args: string[]) => await run('n8n', args, env);
 	const nexudus = new NexudusSandboxClient(`http://127.0.0.1:${nexudusPort}`);
 	const copper = new CopperSandboxClient(`http://127.0.0.1:${copperPort}`);
 	const onlyoffice = new OnlyofficeSandboxClient(`http://127.0.0.1:${onlyofficePort}`);
+	const cotalker = new CotalkerSandboxClient(`http://127.0.0.1:${cotalkerPort}`);
 	const base = `http://127.0.0.1:${n8nPort}`;
 	const children: ChildProcess[] = [];
 	const started = Date.now();
 	console.log(
-		`[n8n ${version}] ports: n8n ${n8nPort}, task broker ${brokerPort}/${executeBrokerPort}, Nexudus sandbox ${nexudusPort}, Copper sandbox ${copperPort}, ONLYOFFICE sandbox ${onlyofficePort}, sink ${sinkPort}; folder ${folder}`,
+		`[n8n ${version}] ports: n8n ${n8nPort}, task broker ${brokerPort}/${executeBrokerPort}, Nexudus sandbox ${nexudusPort}, Copper sandbox ${copperPort}, ONLYOFFICE sandbox ${onlyofficePort}, Cotalker sandbox ${cotalkerPort}, sink ${sinkPort}; folder ${folder}; vendors ${[...E2E_VENDORS].join(', ')}`,
 	);
 
 	try {
@@ -149,6 +160,8 @@ export async function runLine(
 				.join(`127.0.0.1:${copperPort}`)
 				.split(EXAMPLE_ONLYOFFICE)
 				.join(`127.0.0.1:${onlyofficePort}`)
+				.split(EXAMPLE_COTALKER)
+				.join(`127.0.0.1:${cotalkerPort}`)
 				.split(EXAMPLE_SINK)
 				.join(`127.0.0.1:${sinkPort}`);
 		for (const file of [
@@ -201,7 +214,12 @@ export async function runLine(
 			await n8n('import:workflow', `--input=${join(fixtures, file)}`);
 		}
 		// Activated while n8n is stopped, so that it starts with exactly one poller each.
-		for (const id of [TRIGGER_ID, COPPER_TRIGGER_ID, ONLYOFFICE_TRIGGER_ID]) {
+		const triggers: Array<[Vendor, string]> = [
+			['nexudus', TRIGGER_ID],
+			['copper', COPPER_TRIGGER_ID],
+			['onlyoffice', ONLYOFFICE_TRIGGER_ID],
+		];
+		for (const [, id] of triggers.filter(([vendor]) => E2E_VENDORS.has(vendor))) {
 			if (isLine1(version)) await n8n('update:workflow', `--id=${id}`, '--active=true');
 			else await n8n('publish:workflow', `--id=${id}`);
 		}
@@ -221,6 +239,9 @@ export async function runLine(
 						`${PACKAGE}.copper`,
 						`${PACKAGE}.copperTool`,
 						`${PACKAGE}.copperTrigger`,
+						`${PACKAGE}.cotalker`,
+						`${PACKAGE}.cotalkerTool`,
+						`${PACKAGE}.cotalkerTrigger`,
 						`${PACKAGE}.nexudus`,
 						`${PACKAGE}.nexudusTool`,
 						`${PACKAGE}.nexudusTrigger`,
@@ -265,13 +286,16 @@ export async function runLine(
 			return execution;
 		};
 
-		await checks.check('every Nexudus operation of every resource runs in real n8n', async () => {
-			const execution = await execute(OPERATIONS_ID);
-			expectEqual(execution.status, 'success', 'execution status');
-			checkOperationsRun(execution.nodes);
-		});
+		await checksFor('nexudus').check(
+			'every Nexudus operation of every resource runs in real n8n',
+			async () => {
+				const execution = await execute(OPERATIONS_ID);
+				expectEqual(execution.status, 'success', 'execution status');
+				checkOperationsRun(execution.nodes);
+			},
+		);
 
-		await checks.check(
+		await checksFor('copper').check(
 			'every Copper operation runs in real n8n, with the calls and bodies Copper documents',
 			async () => {
 				const tasksBefore = await copper.tasks();
@@ -287,7 +311,7 @@ export async function runLine(
 			},
 		);
 
-		await checks.check(
+		await checksFor('onlyoffice').check(
 			'every ONLYOFFICE operation of both resources runs in real n8n, with the calls, queries and bodies of the portal API',
 			async () => {
 				const state = await onlyoffice.state();
@@ -321,7 +345,7 @@ export async function runLine(
 			},
 		);
 
-		await checks.check(
+		await checksFor('nexudus').check(
 			'an expired bearer token is renewed on the next run, and the new token is kept',
 			async () => {
 				// The operations run above signed in once and stored the token in the credential.
@@ -354,7 +378,7 @@ export async function runLine(
 			},
 		);
 
-		await checks.check(
+		await checksFor('onlyoffice').check(
 			'an expired ONLYOFFICE token is renewed with one sign-in on the next run, and the new token is kept',
 			async () => {
 				// The operations run above signed in once and stored the token in the credential.
@@ -400,7 +424,7 @@ export async function runLine(
 
 		await run('bash', ['scripts/n8n/start.sh'], env);
 
-		await checks.check(
+		await checksFor('nexudus').check(
 			'the credential test passes with Bearer Token and Basic Auth, and fails with a wrong password in both',
 			async () => {
 				const cookie = await ownerSession(base);
@@ -457,7 +481,7 @@ export async function runLine(
 			},
 		);
 
-		await checks.check(
+		await checksFor('onlyoffice').check(
 			'the ONLYOFFICE credential test passes with user name and password and with an access token, and fails with a wrong password or token',
 			async () => {
 				const test = await credentialTester(base, ONLYOFFICE_CREDENTIAL_ID);
@@ -506,9 +530,45 @@ export async function runLine(
 			},
 		);
 
-		// Both triggers were activated together: their checks run side by side, each on its own path
+		await checksFor('cotalker').check(
+			'the Cotalker credential test passes with the API token (with and without Admin Access), and fails with a wrong token',
+			async () => {
+				const test = await credentialTester(base, COTALKER_CREDENTIAL_ID);
+				const ok = { status: 'OK', message: 'Connection successful!' };
+				const failures: string[] = [];
+				const expectTest = async (
+					what: string,
+					changes: IDataObject,
+					expected: (result: IDataObject) => boolean,
+				) => {
+					const result = await test(changes);
+					if (!expected(result)) failures.push(`${what}: got ${JSON.stringify(result)}`);
+					if (/not-the-token|sandbox-cotalker-token/.test(JSON.stringify(result)))
+						failures.push(`${what}: the result shows the token`);
+				};
+				await cotalker.clearRequests();
+				const same = (result: IDataObject) => JSON.stringify(result) === JSON.stringify(ok);
+				await expectTest('API token, as stored', {}, same);
+				await expectTest('API token, Admin Access off', { admin: false }, same);
+				await expectTest(
+					'wrong API token (must fail)',
+					{ token: 'not-the-token' },
+					(result) => result.status === 'Error',
+				);
+				expectEqual(
+					(await cotalker.requests()).map(
+						(request) => `${request.method} ${request.url} ${String(request.status)}`,
+					),
+					['GET /api/v2/users/me 200', 'GET /api/v2/users/me 200', 'GET /api/v2/users/me 401'],
+					'calls of the three credential tests',
+				);
+				if (failures.length > 0) throw new Error(failures.join('\n'));
+			},
+		);
+
+		// The triggers were activated together: their checks run side by side, each on its own path
 		// of the sink.
-		const nexudusTrigger = checks.check(
+		const nexudusTrigger = checksFor('nexudus').check(
 			'the activated Nexudus trigger delivers exactly the changes made between polls, each once',
 			async () => {
 				const polls = async () =>
@@ -551,7 +611,7 @@ export async function runLine(
 				expectEqual(all[all.length - 1], firstUpdated, 'the trigger emits the full record');
 			},
 		);
-		const copperTrigger = checks.check(
+		const copperTrigger = checksFor('copper').check(
 			'the activated Copper trigger delivers exactly the tasks created or changed between polls, each once',
 			async () => {
 				const polls = async () =>
@@ -607,7 +667,7 @@ export async function runLine(
 				);
 			},
 		);
-		const onlyofficeTrigger = checks.check(
+		const onlyofficeTrigger = checksFor('onlyoffice').check(
 			'the activated ONLYOFFICE trigger (Task Closed) delivers exactly the tasks closed between polls, each once',
 			async () => {
 				const polls = async () =>

@@ -11,6 +11,27 @@ export const N8N_VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.40.7,1.123.81')
 	.map((version) => version.trim())
 	.filter(Boolean);
 
+/** The vendors the suite checks. */
+export const VENDORS = ['nexudus', 'copper', 'onlyoffice', 'cotalker'] as const;
+export type Vendor = (typeof VENDORS)[number];
+
+/**
+ * The vendors whose operations, credential tests and triggers run; E2E_VENDORS=cotalker picks one
+ * (installing, loading and the node list are checked whatever the choice).
+ */
+export const E2E_VENDORS: ReadonlySet<Vendor> = (() => {
+	const chosen = (process.env.E2E_VENDORS ?? VENDORS.join(','))
+		.split(',')
+		.map((vendor) => vendor.trim().toLowerCase())
+		.filter(Boolean);
+	const unknown = chosen.filter((vendor) => !(VENDORS as readonly string[]).includes(vendor));
+	if (unknown.length > 0 || chosen.length === 0)
+		throw new Error(
+			`E2E_VENDORS: choose among ${VENDORS.join(', ')} (got ${chosen.join(', ') || 'none'})`,
+		);
+	return new Set(chosen as Vendor[]);
+})();
+
 /** Whether `version` is on n8n's 1.x line, whose CLI and settings differ in places. */
 export const isLine1 = (version: string) => version.startsWith('1.');
 

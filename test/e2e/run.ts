@@ -2,6 +2,8 @@
 /**
  * npm run test:e2e: the pack in real n8n, headless, against the vendor sandboxes, on each tested
  * n8n line (2.40.7 and 1.123.81; E2E_N8N_VERSIONS=2.40.7 picks one), side by side.
+ * E2E_VENDORS=cotalker (or any of nexudus, copper, onlyoffice, cotalker, comma-separated) runs
+ * only those vendors' steps 3 to 6; steps 1 and 2 always run.
  * 1. Installs each real n8n into its cache (scripts/n8n/install.sh), builds and packs the pack,
  *    and installs the `npm pack` tarball into each n8n's nodes folder, as a user would.
  * 2. Checks that n8n loads every node, its AI tool variant and the credential.
@@ -11,7 +13,8 @@
  *    with one sign-in and keeps it.
  * 5. Tests the Nexudus credential as the editor does: Bearer Token and Basic Auth pass, a wrong
  *    password fails in both; the ONLYOFFICE one passes with its password and with an access
- *    token, and fails with a wrong password or token.
+ *    token, and fails with a wrong password or token; the Cotalker one passes with its API token,
+ *    with Admin Access on and off, and fails with a wrong token.
  * 6. Activates the trigger workflows (Nexudus, Copper, ONLYOFFICE Task Closed) together, changes
  *    records in each sandbox between polls, and checks that the sink received exactly those
  *    changes, each once.
