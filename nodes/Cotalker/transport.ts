@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { OperationExecutor } from '../shared/executor';
 import { insideData, recordsInEnvelope } from '../shared/transport/dataEnvelope';
 import { textFailure } from '../shared/transport/errorText';
 import type { PagingStyle } from '../shared/transport/paging';
@@ -46,8 +47,12 @@ export const cotalkerPaging = (arrayKey?: string): PagingStyle => ({
 		...options,
 		qs: { ...options.qs, limit: pageSize, page: pageIndex + 1, count: true },
 	}),
-	readPage: ({ body }, pageSize, pageIndex) => {
-		const { records, count } = recordsInEnvelope(body, arrayKey);
+	readPage: ({ body, envelope }, pageSize, pageIndex) => {
+		const inside = recordsInEnvelope(body, arrayKey);
+		const { records } = inside;
+		// The docs call the total `counter`, beside `data`; the SDK reads `data.count`.
+		const count =
+			inside.count ?? (typeof envelope?.counter === 'number' ? envelope.counter : undefined);
 		const read = pageIndex * pageSize + records.length;
 		const hasMore = records.length === pageSize && (count === undefined || read < count);
 		return { records, hasMore, total: count };
@@ -64,7 +69,9 @@ export const ENVIRONMENTS: Record<string, string> = {
 export async function cotalkerBaseUrl(context: ApiContext): Promise<string> {
 	const credentials = await context.getCredentials(cotalkerApi.credentialType);
 	const environment = String(credentials.environment ?? 'production');
-	return (ENVIRONMENTS[environment] ?? String(credentials.baseUrl ?? '')).trim().replace(/\/+$/, '');
+	return (ENVIRONMENTS[environment] ?? String(credentials.baseUrl ?? ''))
+		.trim()
+		.replace(/\/+$/, '');
 }
 
 /** The same address as an n8n expression on the credential, for requestDefaults and the credential test. */
@@ -73,3 +80,16 @@ export const BASE_URL_EXPRESSION =
 
 /** The header Cotalker requires on every write and on some reads. */
 export const ADMIN_HEADER = { Admin: 'true' };
+
+/**
+ * An executor whose request always carries the Admin header, for the endpoints that require it
+ * (writes, and reads such as a task group by ID), whatever the credential's Admin Access says.
+ */
+export const asAdmin = (executor: OperationExecutor): OperationExecutor =>
+	async function sendAsAdmin(requestData) {
+		const { options } = requestData;
+		return await executor.call(this, {
+			...requestData,
+			options: { ...options, headers: { ...options.headers, ...ADMIN_HEADER } },
+		});
+	};

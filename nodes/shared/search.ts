@@ -77,3 +77,66 @@ export function readDateRanges(
 	}
 	return bounds;
 }
+
+/** The four comparisons of a date bound: after, at or after, before, at or before. */
+export type BoundOperator = 'gt' | 'gte' | 'lt' | 'lte';
+
+/** A date a search bounds with operators, e.g. `createdAt`, called "Created" in labels. */
+export interface OperatorDate {
+	property: string;
+	/** The date as a past participle, e.g. "Created" or "Modified". */
+	label: string;
+}
+
+/** The date bounds of a vendor that takes each bound as the date with an operator suffix. */
+export interface OperatorDateRangeSpec {
+	dates: OperatorDate[];
+	/** How the vendor names a bound, e.g. `createdAt_gte` (the default: `<date>_<operator>`). */
+	boundProperty?: (property: string, operator: BoundOperator) => string;
+	collection: string;
+	collectionName: string;
+	noun: string;
+	/** How the vendor writes dates (ISO 8601 in UTC when absent), see RecordField.formatDate. */
+	formatDate?: RecordField['formatDate'];
+}
+
+const OPERATOR_WORDS: Record<BoundOperator, string> = {
+	gt: 'After',
+	gte: 'At or After',
+	lt: 'Before',
+	lte: 'At or Before',
+};
+
+/**
+ * Date bounds written as the date and an operator, e.g. Cotalker's `createdAt_gt`, `_gte`, `_lt`,
+ * `_lte`: four bounds per date ("Created After", "Created At or After", "Created Before",
+ * "Created At or Before"), read with readDateRanges like any DateRanges. Each lower bound is checked
+ * against each upper bound of the same date. A time typed without an offset is in the workflow's
+ * time zone.
+ */
+export function operatorDateRanges(spec: OperatorDateRangeSpec): DateRanges {
+	const name = spec.boundProperty ?? ((property, operator) => `${property}_${operator}`);
+	const bound = (date: OperatorDate, operator: BoundOperator): RecordField => ({
+		property: name(date.property, operator),
+		displayName: `${date.label} ${OPERATOR_WORDS[operator]}`,
+		type: 'dateTime',
+		workflowTimeZone: true,
+		formatDate: spec.formatDate,
+		description: `Only ${spec.noun}s ${date.label.toLowerCase()} ${OPERATOR_WORDS[operator].toLowerCase()} this moment. A time without an offset is in the workflow's time zone.`,
+	});
+	const operators: BoundOperator[] = ['gt', 'gte', 'lt', 'lte'];
+	return {
+		fields: spec.dates.flatMap((date) => operators.map((operator) => bound(date, operator))),
+		pairs: spec.dates.flatMap((date) =>
+			(['gt', 'gte'] as const).flatMap((low) =>
+				(['lt', 'lte'] as const).map(
+					(high) =>
+						[name(date.property, low), name(date.property, high)] as [from: string, to: string],
+				),
+			),
+		),
+		collection: spec.collection,
+		collectionName: spec.collectionName,
+		noun: spec.noun,
+	};
+}

@@ -1,9 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
+const isRecordList = (value: unknown) =>
+	Array.isArray(value) &&
+	value.every((entry) => entry !== null && typeof entry === 'object' && !Array.isArray(entry));
+
 /**
  * Reads a list answered as `{data: {<plural>: [...], count}}`, the envelope of Cotalker's v2 lists.
- * The array is under `key` where the vendor documents it; where it does not (Cotalker's task list),
- * it is the one array in the envelope, whatever its key. `count` is the total, when asked for.
+ * The array is under `key` where the vendor documents it; where it does not (Cotalker's task
+ * groups and tasks), it is the one array of records in the envelope, whatever its key. An envelope
+ * with several such arrays and none under `key` cannot be read safely: it fails, naming the keys,
+ * rather than output nothing. The total is `count` (as the SDK reads it) or `counter` (as the docs
+ * call it), when asked for.
  */
 export function recordsInEnvelope(
 	data: unknown,
@@ -12,11 +19,20 @@ export function recordsInEnvelope(
 	if (Array.isArray(data)) return { records: data as IDataObject[] };
 	if (!data || typeof data !== 'object') return { records: [] };
 	const envelope = data as IDataObject;
-	const named = key !== undefined && Array.isArray(envelope[key]) ? envelope[key] : undefined;
-	const arrays = Object.values(envelope).filter((value) => Array.isArray(value));
-	const records = (named ?? (arrays.length === 1 ? arrays[0] : [])) as IDataObject[];
-	const count = typeof envelope.count === 'number' ? envelope.count : undefined;
-	return { records, count };
+	const count = [envelope.count, envelope.counter].find((value) => typeof value === 'number') as
+		| number
+		| undefined;
+	if (key !== undefined && Array.isArray(envelope[key])) {
+		return { records: envelope[key] as IDataObject[], count };
+	}
+	const arrays = Object.entries(envelope).filter(([, value]) => Array.isArray(value));
+	if (arrays.length <= 1) return { records: (arrays[0]?.[1] ?? []) as IDataObject[], count };
+	// Empty arrays, and arrays of plain values (e.g. IDs), are not the list of records.
+	const filled = arrays.filter(([, value]) => isRecordList(value) && (value as []).length > 0);
+	if (filled.length <= 1) return { records: (filled[0]?.[1] ?? []) as IDataObject[], count };
+	throw new Error(
+		`The answer holds several lists (${filled.map(([name]) => name).join(', ')}) and none is the expected one${key ? ` (${key})` : ''}`,
+	);
 }
 
 /** The answer inside `{data: ...}`, or the answer itself when it is not wrapped. */

@@ -1,4 +1,57 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Everything the node shows for task groups (being written). */
-export const taskGroupDescription: INodeProperties[] = [];
+import { createFields } from '../../../shared/create';
+import { fieldParameter } from '../../../shared/fields';
+import { pagingFields } from '../../../shared/listPaging';
+import { recordField } from '../../../shared/record';
+import { sortFields } from '../../../shared/sort';
+import { ID_LIST_PLACEHOLDER, taskGroupDateRange, taskGroupFilters } from './filters';
+import { taskGroupOperations } from './operations';
+import { cotalkerTaskGroup } from './record';
+import { taskGroupSortOrder } from './search';
+
+const resource = ['taskGroup'];
+const list = { resource, operation: ['list'] };
+
+/** A filter's parameter; ID lists show an ObjectId placeholder. */
+const filterParameter = (filter: (typeof taskGroupFilters)[number]) => {
+	const parameter = fieldParameter(filter);
+	return filter.type === 'recordList'
+		? { ...parameter, placeholder: ID_LIST_PLACEHOLDER }
+		: parameter;
+};
+
+/** Everything the node shows for task groups: List with filters, dates and order, Get, Create. */
+export const taskGroupDescription: INodeProperties[] = [
+	taskGroupOperations,
+	recordField(cotalkerTaskGroup, ['get']),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Only task groups that match every filter you add are returned',
+		hint: 'A filter left empty is ignored.',
+		options: taskGroupFilters
+			.map(filterParameter)
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		displayOptions: { show: list },
+	},
+	{
+		displayName: taskGroupDateRange.collectionName,
+		name: taskGroupDateRange.collection,
+		type: 'collection',
+		placeholder: 'Add Date',
+		default: {},
+		description: 'Only task groups created or modified within every bound you add',
+		hint: 'A bound left empty is ignored.',
+		options: taskGroupDateRange.fields
+			.map((bound) => fieldParameter(bound))
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		displayOptions: { show: list },
+	},
+	...sortFields(taskGroupSortOrder, list),
+	...pagingFields('taskGroup', ['list']),
+	...createFields(cotalkerTaskGroup),
+];
