@@ -6,7 +6,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { pollChanges } from '../shared/polling/pollChanges';
 import { cotalkerIcon } from './icon';
+import { searchTaskGroups, searchUsers } from './listSearch/searchRecords';
+import { cotalkerAccount } from './trigger/account';
+import { cotalkerChangeFeed } from './trigger/changeFeed';
+import { eventSelector, type CotalkerEvent } from './trigger/events';
+import {
+	costNotice,
+	readAssignee,
+	readTaskGroups,
+	taskGroupsParameter,
+	triggerFilters,
+} from './trigger/parameters';
 
 export class CotalkerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,16 +27,26 @@ export class CotalkerTrigger implements INodeType {
 		icon: cotalkerIcon,
 		group: ['trigger'],
 		version: 1,
+		subtitle: '={{ $parameter["event"] }}',
 		description: 'Starts the workflow when Cotalker tasks are created, changed or move state',
 		defaults: { name: 'Cotalker Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cotalkerApi', required: true }],
-		properties: [],
+		properties: [costNotice, taskGroupsParameter, eventSelector, triggerFilters],
 	};
 
+	methods = { listSearch: { searchTaskGroups, searchUsers } };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return null;
+		const event = this.getNodeParameter('event') as CotalkerEvent;
+		const taskGroups = readTaskGroups(this);
+		const assignee = readAssignee(this);
+		const account = await cotalkerAccount(this);
+		return await pollChanges(
+			this,
+			cotalkerChangeFeed(this, { event, taskGroups, assignee, account }),
+		);
 	}
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { floorTo } from '../dates';
+import type { StreamListing } from './listStream';
 
 /** One page of a change stream, oldest change first. */
 export interface ChangePage {
@@ -39,6 +40,12 @@ export interface ChangeStream {
 	 * only the fingerprint tells the two versions apart. Not for creation times, which never move.
 	 */
 	fingerprint?(record: IDataObject): string;
+	/**
+	 * For a vendor that cannot sort by the stream's time: reads the whole window from `since` (all
+	 * when undefined) itself, in whatever order the vendor lists it, instead of the engine's keyset
+	 * walk over fetchPage (see unsortedWindow.ts).
+	 */
+	listWindow?(since: Date | undefined): Promise<StreamListing>;
 }
 
 /**

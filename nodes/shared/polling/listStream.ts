@@ -27,6 +27,11 @@ export interface StreamListing {
 	 * cursor must not pass it, so that the next poll walks it again.
 	 */
 	unsettled?: Date;
+	/**
+	 * Where the cursor may move, when that is not the newest time listed: a window read unsorted
+	 * knows up to which time it saw every change, which may differ from the times it lists.
+	 */
+	reached?: Date;
 }
 
 /**
@@ -41,6 +46,7 @@ export async function listStream(
 	cursor: Date | undefined,
 	feed: Feed,
 ): Promise<StreamListing> {
+	if (stream.listWindow) return await stream.listWindow(cursor && pollWindowStart(cursor, feed));
 	const records: IDataObject[] = [];
 	const pagedByNumber: Date[] = [];
 	let since = cursor && pollWindowStart(cursor, feed);

@@ -121,8 +121,9 @@ async function readInFull(feed: ChangeFeed, changes: Change[]): Promise<IDataObj
 }
 
 /**
- * Remembers the changes listed and moves the cursor to the newest time listed, but not past an
- * instant the walk could not confirm it saw whole (see listStream).
+ * Remembers the changes listed and moves the cursor to the newest time listed (or to the time the
+ * listing says it reached), but not past an instant the walk could not confirm it saw whole (see
+ * listStream).
  */
 function remember(
 	memory: StreamMemory,
@@ -133,8 +134,10 @@ function remember(
 	for (const change of changes) {
 		memory.add(change.at, change.id, stream.fingerprint?.(change.record));
 	}
-	for (const record of listing.records) {
-		const time = stream.timeOf(record);
+	const times = listing.reached
+		? [listing.reached]
+		: listing.records.map((record) => stream.timeOf(record));
+	for (const time of times) {
 		if (time && !(listing.unsettled && time > listing.unsettled)) memory.advance(time);
 	}
 }
