@@ -24,10 +24,10 @@ const paging = cotalkerPaging('tasks');
 /** The window each event reads: by creation for Created, by last change otherwise. */
 const windowTime = (event: CotalkerEvent) => (event === 'created' ? 'createdAt' : 'modifiedAt');
 
-/** The ID of the task's assignee, whether Cotalker gives it as an ID or as the user. */
-const assigneeOf = (task: IDataObject) => {
-	const assignee = task.assignee;
-	return assignee && typeof assignee === 'object' ? (assignee as IDataObject)._id : assignee;
+/** The ID a task refers to (e.g. its assignee), whether Cotalker gives it as an ID or as the record. */
+const refOf = (task: IDataObject, property: string) => {
+	const value = task[property];
+	return value && typeof value === 'object' ? (value as IDataObject)._id : value;
 };
 
 /**
@@ -53,7 +53,10 @@ export function cotalkerChangeFeed(
 	const overlapMs = 2 * MINUTE;
 	const time = windowTime(event);
 	const idOf = (task: IDataObject) => String(task._id);
-	const inScope = (task: IDataObject) => !assignee || assigneeOf(task) === assignee;
+	// Each task group's stream reports its own tasks only: the engine asks every stream about
+	// every task it emits.
+	const inScope = (task: IDataObject, taskGroup: string) =>
+		refOf(task, 'taskGroup') === taskGroup && (!assignee || refOf(task, 'assignee') === assignee);
 
 	const window = (taskGroup: string): UnsortedWindow => ({
 		overlapMs,
@@ -101,7 +104,7 @@ export function cotalkerChangeFeed(
 			...spec,
 			name: taskGroup,
 			window: window(taskGroup),
-			reports: (task) => inScope(task) && (reports?.(task) ?? true),
+			reports: (task) => inScope(task, taskGroup) && (reports?.(task) ?? true),
 		});
 	};
 

@@ -1,0 +1,215 @@
+import nock from 'nock';
+
+import { fetchTestEvent, withTriggerState } from '../helpers/fetchTestEvent';
+import { USER_IDS } from '../sandbox/cotalker';
+import { TRIGGER } from './credentials';
+import {
+	CotalkerForTrigger,
+	idsOf,
+	PROJECTS,
+	START,
+	SUPPORT,
+	triggerParameters,
+	windowUrl,
+} from './trigger-sandbox';
+
+const iso = (ms: number) => new Date(START.getTime() + ms).toISOString();
+
+/**
+ * The Cotalker trigger over a sequence of polls against the emulator (unsorted task lists, its own
+ * clock): first activation, each event's changes emitted once as the task is now, several task
+ * groups, the Assignee filter, restart, a fresh start on any change of settings or account,
+ * Fetch Test Event, and bad settings refused before any request.
+ */
+describe('Cotalker Trigger › polls', () => {
+	let cotalker: CotalkerForTrigger;
+	beforeAll(() => {
+		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
+	});
+	beforeEach(async () => {
+		cotalker = await CotalkerForTrigger.start();
+	});
+	afterEach(async () => {
+		await cotalker.close();
+	});
+
+	/** A history: two tasks before activation, then a creation, an edit, a state move, both. */
+	async function history() {
+		const [e1, e2] = cotalker.create(PROJECTS, 'Existing 1', 'Existing 2');
+		cotalker.tick(30);
+		return { e1, e2 };
+	}
+
+	it.each([
+		['anyChange', ['n1', 'e1', 'e2', 'n2'], ['n1'], ['e1']],
+		['created', ['n1', 'n2'], [], []],
+		['updated', ['e1', 'n2'], ['n1'], []],
+		['stateChanged', ['e2'], [], ['e1']],
+	])(
+		'emits each change once, oldest first, as the task is now, for %s',
+		async (event, first, second, third) => {
+			const { e1, e2 } = await history();
+			const trigger = cotalker.activate(event);
+
+			// First activation: what exists is not news.
+			expect(await trigger.poll()).toBeNull();
+
+			cotalker.tick(10);
+			const [n1] = cotalker.create(PROJECTS, 'New 1');
+			cotalker.tick(1);
+			await cotalker.update(e1, { name: 'Existing 1, renamed' });
+			cotalker.tick(1);
+			await cotalker.move(e2);
+			cotalker.tick(1);
+			const [n2] = cotalker.create(PROJECTS, 'New 2');
+			cotalker.tickMs(5);
+			await cotalker.update(n2, { info: 'Edited right away' });
+			const ids: Record<string, string> = { e1, e2, n1, n2 };
+			const now = (names: string[]) => names.map((name) => cotalker.task(ids[name]));
+			const expectPoll = async (names: string[]) =>
+				expect(await trigger.poll()).toEqual(names.length ? now(names) : null);
+
+			await expectPoll(first);
+			// Nothing changed: nothing emitted.
+			cotalker.tick(20);
+			await expectPoll([]);
+
+			// An edit of a new task; then a state move and an edit in the same request.
+			cotalker.tick(5);
+			await cotalker.update(n1, { info: 'Called back' });
+			await expectPoll(second);
+			cotalker.tick(300);
+			trigger.restart();
+			await cotalker.move(e1);
+			await expectPoll(third);
+
+			expect(await trigger.poll()).toBeNull();
+			trigger.restart();
+			expect(await trigger.poll()).toBeNull();
+		},
+	);
+
+	it('keeps a small state: a cursor per task group and the changes of its overlap', async () => {
+		cotalker.create(PROJECTS, 'Existing');
+		cotalker.tick(10);
+		const trigger = cotalker.activate('anyChange', [PROJECTS, SUPPORT]);
+		expect(await trigger.poll()).toBeNull();
+		cotalker.tick(10);
+		const [a] = cotalker.create(SUPPORT, 'Ticket');
+		expect(idsOf(await trigger.poll())).toEqual([a]);
+		expect(trigger.state).toEqual({
+			configuration: expect.stringMatching(/^[0-9a-f]{16}$/),
+			streams: {
+				[PROJECTS]: {
+					cursor: iso(0),
+					seen: { [iso(0)]: expect.any(String) },
+					versions: { at: iso(0), fingerprints: expect.any(Object) },
+				},
+				[SUPPORT]: {
+					cursor: iso(20_000),
+					seen: { [iso(20_000)]: a },
+					versions: {
+						at: iso(20_000),
+						fingerprints: { [a]: expect.stringMatching(/^[0-9a-f]{8}$/) },
+					},
+				},
+			},
+		});
+		expect(JSON.stringify(trigger.state)).not.toContain('sandbox-cotalker-token');
+	});
+
+	it('watches several task groups, and only the tasks of the assignee filtered on', async () => {
+		const trigger = cotalker.activate('anyChange', [PROJECTS, SUPPORT], {
+			assignee: { __rl: true, mode: 'list', value: USER_IDS.ana },
+		});
+		expect(await trigger.poll()).toBeNull();
+		cotalker.tick(5);
+		const [p1] = cotalker.create(PROJECTS, { name: 'For Ana', assignee: USER_IDS.ana });
+		cotalker.tick(1);
+		const [p2] = cotalker.create(PROJECTS, { name: 'For Bruno', assignee: USER_IDS.bruno });
+		cotalker.tick(1);
+		const [s1] = cotalker.create(SUPPORT, { name: 'Ticket for Ana', assignee: USER_IDS.ana });
+		expect(idsOf(await trigger.poll())).toEqual([p1, s1]);
+
+		// Handed to Ana: now in scope, reported as changed.
+		cotalker.tick(5);
+		await cotalker.update(p2, { assignee: USER_IDS.ana });
+		expect(await trigger.poll()).toEqual([cotalker.task(p2)]);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('starts afresh from the newest change when its settings or account change', async () => {
+		const trigger = cotalker.activate('anyChange');
+		expect(await trigger.poll()).toBeNull();
+		cotalker.tick(5);
+		cotalker.create(PROJECTS, 'Before the edit');
+
+		// Another event: the first poll after the edit emits nothing.
+		trigger.reconfigure(triggerParameters('created'));
+		expect(await trigger.poll()).toBeNull();
+		cotalker.tick(5);
+		const [a] = cotalker.create(PROJECTS, 'After the edit');
+		expect(idsOf(await trigger.poll())).toEqual([a]);
+
+		// Another token (the same emulator accepts it only as the same user here): starts afresh.
+		trigger.useCredentials({
+			cotalkerApi: { ...cotalker.credentials().cotalkerApi, admin: false },
+		});
+		cotalker.tick(5);
+		cotalker.create(PROJECTS, 'After the new credential');
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('Fetch Test Event returns the newest change, read through widening windows, and keeps the state', async () => {
+		const [old] = cotalker.create(PROJECTS, 'Old');
+		cotalker.tick(3 * 24 * 3600);
+		const trigger = cotalker.activate('anyChange');
+		expect(await trigger.poll()).toBeNull();
+		const state = trigger.state;
+		cotalker.clearRequests();
+
+		const { items, staticData } = await fetchTestEvent(
+			TRIGGER,
+			triggerParameters('anyChange'),
+			cotalker.credentials(),
+			withTriggerState(state),
+		);
+
+		expect(items).toEqual([cotalker.task(old)]);
+		expect(staticData).toEqual(withTriggerState(state));
+		// The emulator's clock is START + 3 days; this machine's is today: the windows widen until
+		// one holds the task, whatever the difference.
+		expect(cotalker.listRequests.length).toBeGreaterThanOrEqual(1);
+		expect(cotalker.listRequests.at(-1)).toMatch(
+			/^\/api\/v2\/task-groups\/[0-9a-f]{24}\/tasks\?isActive=all&/,
+		);
+	});
+
+	it.each([
+		[{ taskGroups: { group: [] } }, 'Invalid value for "Task Groups": add at least one task group'],
+		[
+			{ taskGroups: { group: [{ taskGroup: { __rl: true, mode: 'id', value: 'not-an-id' } }] } },
+			'Invalid value for "Task Groups": Enter an ObjectId (24 hexadecimal characters)',
+		],
+		[
+			{ filters: { assignee: { __rl: true, mode: 'id', value: '123' } } },
+			'Invalid value for "Assignee"',
+		],
+	])('refuses bad settings before any request (%#)', async (parameters, message) => {
+		const trigger = cotalker.activate('anyChange');
+		trigger.reconfigure({ ...triggerParameters('anyChange'), ...parameters });
+		await expect(trigger.poll()).rejects.toThrow(message);
+		expect(cotalker.requests).toEqual([]);
+	});
+
+	it('reads the window of each task group from its cursor minus two minutes', async () => {
+		const [a] = cotalker.create(PROJECTS, 'A');
+		const trigger = cotalker.activate('anyChange');
+		expect(await trigger.poll()).toBeNull();
+		cotalker.clearRequests();
+		cotalker.tick(60);
+		expect(await trigger.poll()).toBeNull();
+		expect(cotalker.listRequests).toEqual([windowUrl(PROJECTS, iso(-120_000))]);
+		void a;
+	});
+});
