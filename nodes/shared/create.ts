@@ -4,7 +4,7 @@ import { toItems, type OperationExecutor } from './executor';
 import { fieldParameter } from './fields';
 import { readRecordFields } from './fieldValues';
 import { readRecord } from './readRecord';
-import { preparedBody, type WritableRecord } from './record';
+import { preparedBody, recordsPath, type WritableRecord } from './record';
 import { vendorRequest } from './transport/request';
 
 /** Create: the required fields up front, every other documented field under Additional Fields. */
@@ -57,13 +57,15 @@ async function createBody(context: IExecuteSingleFunctions, record: WritableReco
  */
 export function createRecord(record: WritableRecord, createdId?: CreatedId): OperationExecutor {
 	return async function createRecord(requestData) {
+		// The record's endpoint, checked first when it names a parent (e.g. a task's task group).
+		const path = recordsPath(this, record);
 		const body = await createBody(this, record);
 		const answer = await vendorRequest<IDataObject>(this, record.api, {
 			...requestData.options,
 			body,
 		});
-		if (!createdId) return toItems(this, answer);
+		if (!createdId) return toItems(this, record.createdIn ? record.createdIn(answer) : answer);
 		const id = createdId(this, answer);
-		return toItems(this, await readRecord(this, record.api, record.path, id, requestData.options));
+		return toItems(this, await readRecord(this, record.api, path, id, requestData.options));
 	};
 }

@@ -1,6 +1,9 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { toItems, type OperationExecutor } from './executor';
 import { readRecordId, type RecordTarget } from './record';
 import { vendorRequest } from './transport/request';
+import { sendChange } from './update';
 import type { VendorApi } from './transport/vendorApi';
 
 /**
@@ -18,3 +21,10 @@ export function deleteAndReport(
 		return toItems(this, { [idProperty]: id, deleted: true });
 	};
 }
+
+/**
+ * For vendors without a delete: takes the picked record out of use with the write that does so,
+ * e.g. Cotalker's `PATCH {isActive: false}`, and outputs the record as the vendor now has it.
+ */
+export const deactivateRecord = (target: RecordTarget, api: VendorApi, body: IDataObject) =>
+	sendChange(target, api, () => body);

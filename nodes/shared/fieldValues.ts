@@ -35,6 +35,8 @@ const listOf = (item: z.ZodTypeAny) =>
 	);
 
 const choice = (field: RecordField) => {
+	// Values listed by the vendor: any of its IDs, by the list's ID rule, else any text.
+	if (field.loadOptionsMethod) return field.idRule?.id ?? requiredText;
 	const values = field.options!.map((option) => option.value);
 	return z.unknown().refine((value) => values.includes(value as string), {
 		message: `Expected one of: ${values.join(', ')}`,
@@ -96,6 +98,7 @@ export function fieldSchema(
 		// Objects and custom fields are read part by part, see readObject and readCustomFields.
 		object: () => z.unknown(),
 		customFields: () => z.unknown(),
+		groupedValues: () => z.unknown(),
 	}[field.type]();
 	if (required) return checked;
 	// An optional date left empty clears the vendor's value.
@@ -150,7 +153,7 @@ export function readRecordFields(
 		const name = parameterName(field);
 		return name in set && !(options.skipEmpty && isUnset(set[name], field));
 	});
-	const simple = chosen.filter((field) => field.type !== 'object' && field.type !== 'customFields');
+	const simple = chosen.filter((field) => !(field.type in partReaders));
 	const rules: ParameterRules = Object.fromEntries(
 		simple.map((field) => [
 			pathOf(field),
@@ -164,12 +167,8 @@ export function readRecordFields(
 	const body: IDataObject = {};
 	for (const field of chosen) {
 		const path = pathOf(field);
-		const value =
-			field.type === 'object'
-				? readObject(context, field, path)
-				: field.type === 'customFields'
-					? readCustomFields(context, field, path)
-					: parsed[path];
+		const reader = partReaders[field.type];
+		const value = reader ? reader(context, field, path) : parsed[path];
 		if (value !== undefined) body[field.property] = value as IDataObject[string];
 	}
 	checkTwins(context, fields, body);
@@ -217,6 +216,48 @@ function readCustomFields(context: IExecuteSingleFunctions, field: RecordField, 
 		} as IDataObject;
 	});
 }
+
+/**
+ * A `groupedValues` field: `{<group>: {<key>: value}}`, an empty value as null; any other value
+ * as given, so one typed by an expression keeps its type. A group or key left empty, or the same
+ * key twice in a group, fails naming the entry.
+ */
+function readGroupedValues(context: IExecuteSingleFunctions, field: RecordField, path: string) {
+	const entries = (context.getNodeParameter(`${path}.entry`, []) as IDataObject[]) ?? [];
+	if (!entries.length) return undefined;
+	const { group, key } = field.grouping!;
+	const grouped: Record<string, IDataObject> = {};
+	entries.forEach((entry, index) => {
+		const at = `${path}.entry[${index}]`;
+		const parsed = checkParameters(context, {
+			[`${at}.group`]: { label: `${field.displayName}: ${group}`, schema: requiredText },
+			[`${at}.key`]: { label: `${field.displayName}: ${key}`, schema: requiredText },
+		});
+		const [groupCode, keyCode] = [parsed[`${at}.group`], parsed[`${at}.key`]] as string[];
+		grouped[groupCode] ??= {};
+		if (keyCode in grouped[groupCode]) {
+			throw inputError(
+				context,
+				`"${field.displayName}" sets ${groupCode}.${keyCode} twice (entry ${index + 1})`,
+				{ description: `Keep one entry for each ${key.toLowerCase()} of a ${group.toLowerCase()}.` },
+			);
+		}
+		grouped[groupCode][keyCode] = isEmpty(entry.value) ? null : entry.value;
+	});
+	return grouped as IDataObject;
+}
+
+/** The kinds read part by part rather than by one schema. */
+const partReaders: Partial<
+	Record<
+		RecordField['type'],
+		(context: IExecuteSingleFunctions, field: RecordField, path: string) => unknown
+	>
+> = {
+	object: readObject,
+	customFields: readCustomFields,
+	groupedValues: readGroupedValues,
+};
 
 function checkTwins(context: IExecuteSingleFunctions, fields: RecordField[], body: IDataObject) {
 	for (const field of fields) {

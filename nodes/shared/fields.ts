@@ -24,7 +24,8 @@ export type FieldType =
 	| 'recordList'
 	| 'optionList'
 	| 'object'
-	| 'customFields';
+	| 'customFields'
+	| 'groupedValues';
 
 /** One writable field of a vendor record: where it goes in the API, and how users see it. */
 export interface RecordField {
@@ -39,8 +40,18 @@ export interface RecordField {
 	picker?: RecordPicker;
 	/** For `options` and `optionList`: the values the vendor accepts. */
 	options?: INodePropertyOptions[];
-	/** For `recordList`: the loadOptions method listing the records by name; else IDs are typed. */
+	/**
+	 * For `recordList`: the loadOptions method listing the records by name; else IDs are typed.
+	 * For `options`: the method listing the values when they are the vendor's own (no `options`).
+	 */
 	loadOptionsMethod?: string;
+	/** For `options` with a loadOptionsMethod: the parameters the list depends on. */
+	loadOptionsDependsOn?: string[];
+	/**
+	 * For `options` with a loadOptionsMethod: the rule of the IDs the list gives, checked at run
+	 * time (an expression can give anything).
+	 */
+	idRule?: IdRule;
 	/** For `recordList`: the value that stands for "none", e.g. Copper's -2 for "no assignee". */
 	none?: { name: string; value: number };
 	/** For `object`: its properties, each a field of its own. */
@@ -51,6 +62,12 @@ export interface RecordField {
 	 * turns the typed values into what each definition's type takes.
 	 */
 	definitions?: { loadOptionsMethod: string; definitionProperty: string };
+	/**
+	 * For `groupedValues`: values keyed by a group and a key, sent as `{<group>: {<key>: value}}`,
+	 * e.g. Cotalker's extensions `{collectionCode: {fieldCode: value}}`. The labels of the two
+	 * codes, e.g. "Collection Code" and "Field Code", and what one entry is called.
+	 */
+	grouping?: { group: string; key: string; entry: string };
 	/**
 	 * For `dateTime` fields: a time typed without an offset is in the workflow's time zone (else in
 	 * UTC). For vendors whose dates are moments, such as Unix seconds.
@@ -141,12 +158,24 @@ export function fieldParameter(field: RecordField, required = false): INodePrope
 		case 'text':
 			return { ...base, type: 'string', default: '', typeOptions: { rows: 4 } };
 		case 'options':
-			return {
-				...base,
-				type: 'options',
-				options: field.options!,
-				default: field.options![0].value,
-			};
+			return field.loadOptionsMethod
+				? {
+						...base,
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod: field.loadOptionsMethod,
+							...(field.loadOptionsDependsOn
+								? { loadOptionsDependsOn: field.loadOptionsDependsOn }
+								: {}),
+						},
+						default: '',
+					}
+				: {
+						...base,
+						type: 'options',
+						options: field.options!,
+						default: field.options![0].value,
+					};
 		case 'stringList':
 			return { ...base, type: 'string', default: '', placeholder: 'e.g. first, second' };
 		case 'optionList':
@@ -176,6 +205,8 @@ export function fieldParameter(field: RecordField, required = false): INodePrope
 			};
 		case 'customFields':
 			return customFieldsParameter(field, base);
+		case 'groupedValues':
+			return groupedValuesParameter(field, base);
 		default:
 			return { ...base, type: 'string', default: '' };
 	}
@@ -212,6 +243,53 @@ function customFieldsParameter(
 						default: '',
 						description:
 							'The value as you would type it: text, a number, a date, true or false, or the name of an option (several separated by commas). Leave it empty to clear the field.',
+					},
+				],
+			},
+		],
+	};
+}
+
+/** Entries of a `groupedValues` field: a group, a key and a value each. */
+function groupedValuesParameter(
+	field: RecordField,
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+): INodeProperties {
+	const { group, key, entry } = field.grouping!;
+	return {
+		...base,
+		type: 'fixedCollection',
+		placeholder: `Add ${entry}`,
+		typeOptions: { multipleValues: true },
+		default: {},
+		options: [
+			{
+				displayName: entry,
+				name: 'entry',
+				values: [
+					{
+						displayName: group,
+						name: 'group',
+						type: 'string',
+						default: '',
+						required: true,
+						description: `The ${group.toLowerCase()} the value belongs to`,
+					},
+					{
+						displayName: key,
+						name: 'key',
+						type: 'string',
+						default: '',
+						required: true,
+						description: `The ${key.toLowerCase()} within that group`,
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description:
+							'The value to store. An expression keeps its type (number, true or false, list, object). Leave it empty to store null.',
 					},
 				],
 			},

@@ -1,7 +1,7 @@
 import type { IHttpRequestMethods, INodePropertyOptions } from 'n8n-workflow';
 
 import type { OperationExecutor } from './executor';
-import { recordIdRule, recordUrl, type RecordTarget } from './record';
+import { recordIdRule, recordsUrl, recordUrl, type RecordTarget } from './record';
 import { validateParameters, type ParameterRules } from './validation';
 
 /** A noun with its article, e.g. "a task" or "an opportunity history entry". */
@@ -13,7 +13,13 @@ interface OperationSpec {
 	/** The operation's description; a plain one from the noun when absent. */
 	description?: string;
 	/** The request, when it is not the usual one for the operation. */
-	request?: { method: IHttpRequestMethods; url: string; qs?: Record<string, string> };
+	request?: {
+		method: IHttpRequestMethods;
+		url: string;
+		qs?: Record<string, string>;
+		/** Headers the vendor needs on this request only, e.g. Cotalker's Admin header. */
+		headers?: Record<string, string>;
+	};
 	/** Parameters checked before the request is built, beyond those the executor checks. */
 	checks?: ParameterRules;
 }
@@ -32,7 +38,7 @@ export const createOperation = (
 	action: `Create ${withArticle(target.noun)}`,
 	description: spec.description ?? `Create ${withArticle(target.noun)}`,
 	routing: {
-		request: spec.request ?? { method: 'POST', url: target.path },
+		request: spec.request ?? { method: 'POST', url: recordsUrl(target) },
 		operations: { pagination: spec.executor },
 	},
 });

@@ -5,9 +5,16 @@ import { fieldParameter, parameterName } from './fields';
 import { readRecordFields } from './fieldValues';
 import { inputError } from './inputError';
 import { readRecord } from './readRecord';
-import { preparedBody, readRecordId, type WritableRecord } from './record';
+import {
+	preparedBody,
+	readRecordId,
+	recordsPath,
+	type RecordTarget,
+	type WritableRecord,
+} from './record';
 import { replaceRecord, type ReplaceShape } from './recordWrite';
 import { vendorRequest } from './transport/request';
+import type { VendorApi } from './transport/vendorApi';
 
 /** Update: any documented field, each optional, and the fields to clear where the vendor can. */
 export function updateFields(record: WritableRecord): INodeProperties[] {
@@ -83,6 +90,25 @@ export function updatePartially(record: WritableRecord): OperationExecutor {
 }
 
 /**
+ * Sends one change the node decides, not the user's fields, through a partial PATCH or PUT of the
+ * picked record, e.g. a state move or a deactivation, and outputs the vendor's answer (the record
+ * as it now is). `change` reads and checks what it needs from the item; the record's ID (and its
+ * parent's) is checked first.
+ */
+export function sendChange(
+	target: RecordTarget,
+	api: VendorApi,
+	change: (context: IExecuteSingleFunctions) => IDataObject,
+): OperationExecutor {
+	return async function sendRecordChange(requestData) {
+		readRecordId<string | number>(this, target);
+		const body = change(this);
+		const answer = await vendorRequest<IDataObject>(this, api, { ...requestData.options, body });
+		return toItems(this, answer);
+	};
+}
+
+/**
  * Updates through a PUT that replaces the whole record and clears every field it is not sent: the
  * executor reads the record, applies only the fields the user set, sends back what the PUT accepts
  * (`shape`), and returns the record as the vendor now has it. A record that lacks a required
@@ -95,8 +121,8 @@ export function updateByReplacing(record: WritableRecord, shape: ReplaceShape): 
 		if (Object.keys(changes).length === 0) {
 			throw inputError(this, 'Add at least one field under "Update Fields"');
 		}
-		const readBack = async () =>
-			await readRecord(this, record.api, record.path, id, requestData.options);
+		const path = recordsPath(this, record);
+		const readBack = async () => await readRecord(this, record.api, path, id, requestData.options);
 		await replaceRecord(this, shape, { id, noun: record.noun }, changes, {
 			read: readBack,
 			write: async (body) =>

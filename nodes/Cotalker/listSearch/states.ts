@@ -1,8 +1,81 @@
-import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-const none = async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return [];
-};
+import { objectIds } from '../../shared/idRule';
+import { vendorRequest } from '../../shared/transport/request';
+import { cotalkerApi, cotalkerBaseUrl } from '../transport';
 
-export const getNextStates = none;
-export const getStates = none;
+/** The ObjectId chosen in a locator of the node, or undefined while none (or no valid one) is. */
+function chosenId(context: ILoadOptionsFunctions, parameter: string): string | undefined {
+	const value = context.getCurrentNodeParameter(parameter, { extractValue: true });
+	const id = typeof value === 'string' ? value.trim() : '';
+	return new RegExp(objectIds.pattern).test(id) ? id : undefined;
+}
+
+/** The chosen task group's ID, or an error saying to choose one first. */
+function taskGroupOf(context: ILoadOptionsFunctions): string {
+	const group = chosenId(context, 'taskGroup');
+	if (!group) {
+		throw new NodeOperationError(context.getNode(), 'Choose a task group first', {
+			description: 'The states are those of the task group chosen above.',
+		});
+	}
+	return group;
+}
+
+/** A list of Cotalker states (COTSMState) from a v1 state-machine endpoint of the chosen group. */
+async function readStates(
+	context: ILoadOptionsFunctions,
+	path: string,
+	qs: IDataObject = {},
+): Promise<IDataObject[]> {
+	const group = encodeURIComponent(taskGroupOf(context));
+	const states = await vendorRequest<unknown>(context, cotalkerApi, {
+		method: 'GET',
+		baseURL: await cotalkerBaseUrl(context),
+		url: `/api/v1/tasks/${group}/sm/${path}`,
+		qs,
+		headers: { Accept: 'application/json' },
+	});
+	return Array.isArray(states) ? (states as IDataObject[]) : [];
+}
+
+/** A state's kind in words, as Cotalker types it (new, in-progress, closed). */
+const kindOf = (state: IDataObject) =>
+	typeof state.type === 'string' ? `A ${state.type.replace('-', ' ')} state` : undefined;
+
+/**
+ * The states of the chosen task group's workflows, for filters: each stands for its property
+ * (COTProperty), which is what Cotalker's task search filters states by (`status`).
+ */
+export async function getStates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const states = await readStates(this, 'smstate');
+	return states
+		.filter((state) => typeof state.property === 'string')
+		.map((state) => ({
+			name: String(state.name ?? state._id),
+			value: state.property as string,
+			description: kindOf(state),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The states the chosen task may move to from where it is now (`nextsmstate`), by name, live for
+ * that task: the choices of Move to State.
+ */
+export async function getNextStates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	taskGroupOf(this);
+	const task = chosenId(this, 'recordId');
+	if (!task) {
+		throw new NodeOperationError(this.getNode(), 'Choose a task first', {
+			description: 'The states listed are those the chosen task may move to next.',
+		});
+	}
+	const states = await readStates(this, 'nextsmstate', { taskId: task });
+	return states.map((state) => ({
+		name: String(state.name ?? state._id),
+		value: state._id as string,
+		description: kindOf(state),
+	}));
+}

@@ -1,4 +1,108 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Everything the node shows for tasks (being written). */
-export const taskDescription: INodeProperties[] = [];
+import { createFields } from '../../../shared/create';
+import { fieldParameter } from '../../../shared/fields';
+import { pagingFields } from '../../../shared/listPaging';
+import { parentField, recordField } from '../../../shared/record';
+import { sortFields } from '../../../shared/sort';
+import { updateFields } from '../../../shared/update';
+import { includeField, keywordFilters, relationFilters, taskDateRange } from './filters';
+import { taskOperations } from './operations';
+import { cotalkerTask } from './record';
+import { taskSortOrder } from './search';
+
+const resource = ['task'];
+const ALL = ['create', 'delete', 'find', 'get', 'list', 'range', 'runCommand', 'update'];
+
+/** How Find searches: Cotalker has two task searches that take different filters. */
+const searchByField: INodeProperties = {
+	displayName: 'Search By',
+	name: 'searchBy',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Keywords and Filters',
+			value: 'keywords',
+			description:
+				"Cotalker's task search: keywords, assignee, state, status, workflow. Without Admin Access, only the tasks the token's user takes part in.",
+		},
+		{
+			name: 'Related User or Property',
+			value: 'relations',
+			description:
+				'The tasks assigned to a user or carrying a property (state, additional field or asset), active or not',
+		},
+	],
+	default: 'keywords',
+	description: 'Which of Cotalker\'s two task searches to use',
+	displayOptions: { show: { resource, operation: ['find'] } },
+};
+
+/** The state Move to State moves the task to, listed live for the task chosen. */
+const newStateField: INodeProperties = {
+	displayName: 'New State Name or ID',
+	name: 'newState',
+	type: 'options',
+	typeOptions: {
+		loadOptionsMethod: 'getNextStates',
+		loadOptionsDependsOn: ['taskGroup.value', 'recordId.value'],
+	},
+	required: true,
+	default: '',
+	description:
+		'The state to move the task to: only the states its workflow allows from where it is now are listed. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	displayOptions: { show: { resource, operation: ['runCommand'] } },
+};
+
+const sorted = (parameters: INodeProperties[]) =>
+	parameters.sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+/**
+ * Everything the node shows for tasks: the task group first (every task URL names it), the task
+ * for operations on one, then each operation's fields.
+ */
+export const taskDescription: INodeProperties[] = [
+	taskOperations,
+	parentField(cotalkerTask, ALL),
+	recordField(cotalkerTask, ['get', 'update', 'delete', 'runCommand']),
+	newStateField,
+	searchByField,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Only tasks that match every filter you add are returned',
+		hint: 'A filter left empty is ignored.',
+		options: sorted(keywordFilters.map((filter) => fieldParameter(filter))),
+		displayOptions: { show: { resource, operation: ['find'], searchBy: ['keywords'] } },
+	},
+	{
+		displayName: 'Related To',
+		name: 'relatedTo',
+		type: 'collection',
+		placeholder: 'Add User or Property',
+		default: {},
+		description: 'The user the tasks are assigned to, the property they carry, or both',
+		options: relationFilters.map((filter) => fieldParameter(filter)),
+		displayOptions: { show: { resource, operation: ['find'], searchBy: ['relations'] } },
+	},
+	includeField(['list', 'range']),
+	includeField(['find'], { searchBy: ['relations'] }),
+	{
+		displayName: taskDateRange.collectionName,
+		name: taskDateRange.collection,
+		type: 'collection',
+		placeholder: 'Add Date',
+		default: {},
+		description: 'Only tasks whose dates are within every bound you add',
+		options: taskDateRange.fields.map((bound) => fieldParameter(bound)),
+		displayOptions: { show: { resource, operation: ['range'] } },
+	},
+	...sortFields(taskSortOrder, { resource, operation: ['list', 'range'] }),
+	...pagingFields('task', ['find', 'list', 'range']),
+	...createFields(cotalkerTask),
+	...updateFields(cotalkerTask),
+];
