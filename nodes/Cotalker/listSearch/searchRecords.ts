@@ -55,17 +55,31 @@ function chosenTaskGroup(context: ILoadOptionsFunctions): string | undefined {
 	return new RegExp(objectIds.pattern).test(id) ? id : undefined;
 }
 
-/** Tasks of the chosen task group by keyword (v1 search), labelled with their serial: "#3 Website redesign". */
+const taskGroupPath = (context: ILoadOptionsFunctions) =>
+	encodeURIComponent(chosenTaskGroup(context)!);
+
+const taskLabel = (task: IDataObject) =>
+	`${task.serial !== undefined ? `#${String(task.serial)} ` : ''}${String(task.name ?? task._id)}`;
+
+/** The tasks of the chosen task group by name (v2 list), labelled with their serial: "#3 Website redesign". */
 const listTasks = searchRecords({
-	path: (context) => `/api/v1/tasks/${encodeURIComponent(chosenTaskGroup(context)!)}/task`,
-	query: (filter) => (filter ? { search: filter } : {}),
-	label: (task) =>
-		`${task.serial !== undefined ? `#${String(task.serial)} ` : ''}${String(task.name ?? task._id)}`,
+	path: (context) => `/api/v2/task-groups/${taskGroupPath(context)}/tasks`,
+	query: () => ({ sortBy: 'name', orderBy: 'asc', count: true }),
+	label: taskLabel,
+});
+
+/** The tasks of the chosen task group matching the typed keywords (v1 search: name, info, serial). */
+const findTasks = searchRecords({
+	path: (context) => `/api/v1/tasks/${taskGroupPath(context)}/task`,
+	query: (filter) => ({ search: filter }),
+	label: taskLabel,
 });
 
 /**
- * Tasks of the task group chosen in the same node. Until one is chosen (or while it is not an
- * ObjectId) there is nothing to list, and the list says so.
+ * Tasks of the task group chosen in the same node (its `taskGroup` parameter): by name, or by the
+ * typed keywords. Until a task group is chosen (or while it is not an ObjectId, e.g. an expression
+ * not yet resolved) there is nothing to list and no request is sent: the list is empty, and the
+ * task field's hint tells the user to pick the task group first.
  */
 export async function searchTasks(
 	this: ILoadOptionsFunctions,
@@ -73,17 +87,16 @@ export async function searchTasks(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	if (!chosenTaskGroup(this)) return { results: [] };
-	return await listTasks.call(this, filter, paginationToken);
+	const search = filter?.trim() ? findTasks : listTasks;
+	return await search.call(this, filter, paginationToken);
 }
 
-/** A user's name, with their email: "Ana Díaz (ana@example.com)". */
+/** A user's name, with their email: "Ana Rojas (ana@example.com)"; the email alone without a name. */
 const userLabel = (user: IDataObject) => {
 	const name = (user.name ?? {}) as IDataObject;
 	const display =
-		name.displayName ??
-		([name.names, name.lastName].filter(Boolean).join(' ') || undefined) ??
-		user.email ??
-		user._id;
+		name.displayName ?? ([name.names, name.lastName].filter(Boolean).join(' ') || undefined);
+	if (display === undefined) return String(user.email ?? user._id);
 	return `${String(display)}${user.email ? ` (${String(user.email)})` : ''}`;
 };
 
