@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { COTALKER_TOKEN, type CotTask } from '../sandbox/cotalker';
+import { COTALKER_TOKEN, type CotTask, TASK_GROUP_IDS, USER_IDS } from '../sandbox/cotalker';
 import { expectEqual, expectTrue } from './checks';
 
 /** A request the Cotalker emulator logged (its API only, never its controls). */
@@ -108,4 +108,36 @@ export function expectSameTask(actual: unknown, expected: unknown, what: string)
 					)
 				: value;
 	expectEqual(canonical(actual), canonical(expected), what);
+}
+
+/** The seed's task groups and users the examples and checks use (test/sandbox/cotalker/seed.ts). */
+export const PROJECTS = TASK_GROUP_IDS.projects;
+export const SUPPORT = TASK_GROUP_IDS.support;
+export const { ana: ANA, bruno: BRUNO } = USER_IDS;
+
+/** A task's list calls the triggers make (`GET /api/v2/task-groups/{id}/tasks?…isActive=all…`). */
+export const isTriggerList = (request: CotalkerRequest) =>
+	/^\/api\/v2\/task-groups\/[0-9a-f]{24}\/tasks\?/.test(request.url) &&
+	/[?&]isActive=all(&|$)/.test(request.url);
+
+/** Records sorted by ID, for comparing sets of tasks. */
+export const byId = (tasks: Array<IDataObject | CotTask>): IDataObject[] =>
+	(tasks as IDataObject[]).slice().sort((a, b) => String(a._id).localeCompare(String(b._id)));
+
+/** An active seed task of `group` assigned to `user`, by the sandbox's current state. */
+export async function seedTaskOf(
+	client: CotalkerSandboxClient,
+	group: string,
+	user: string,
+	except: string[] = [],
+): Promise<CotTask> {
+	const found = (await client.state()).tasks.find(
+		(task) =>
+			task.taskGroup === group &&
+			task.assignee === user &&
+			task.isActive &&
+			!except.includes(task._id),
+	);
+	if (!found) throw new Error(`no active task of ${user} in task group ${group}`);
+	return found;
 }

@@ -31,7 +31,18 @@ import {
 	checkTriggerRequests as checkCopperTriggerRequests,
 	presented as presentedCopperTask,
 } from './copper';
-import { CotalkerSandboxClient } from './cotalker';
+import {
+	ANA,
+	BRUNO,
+	CotalkerSandboxClient,
+	PROJECTS,
+	SUPPORT,
+	byId,
+	changeKey as cotalkerChangeKey,
+	expectSameTask,
+	isTriggerList,
+	seedTaskOf,
+} from './cotalker';
 import { NexudusSandboxClient, changeKey, checkOperationsRun } from './nexudus';
 import {
 	OnlyofficeSandboxClient,
@@ -60,6 +71,7 @@ const ONLYOFFICE_OPERATIONS_ID = 'onlyofficeTour01';
 const ONLYOFFICE_TRIGGER_ID = 'onlyofficeTrig01';
 const ONLYOFFICE_RENEWAL_ID = 'e2eOoRenewal0001';
 const COTALKER_CREDENTIAL_ID = 'cotalkerSandbox01';
+const COTALKER_TRIGGER_ID = 'cotalkerTrigger1';
 
 type Execution = {
 	status: string;
@@ -172,6 +184,7 @@ export async function runLine(
 			'copper-trigger.workflow.json',
 			'onlyoffice-operations.workflow.json',
 			'onlyoffice-trigger.workflow.json',
+			'cotalker-trigger.workflow.json',
 		]) {
 			writeFileSync(
 				join(fixtures, file),
@@ -208,6 +221,7 @@ export async function runLine(
 			'copper-trigger.workflow.json',
 			'onlyoffice-operations.workflow.json',
 			'onlyoffice-trigger.workflow.json',
+			'cotalker-trigger.workflow.json',
 			'renewal.workflow.json',
 			'onlyoffice-renewal.workflow.json',
 		]) {
@@ -218,6 +232,7 @@ export async function runLine(
 			['nexudus', TRIGGER_ID],
 			['copper', COPPER_TRIGGER_ID],
 			['onlyoffice', ONLYOFFICE_TRIGGER_ID],
+			['cotalker', COTALKER_TRIGGER_ID],
 		];
 		for (const [, id] of triggers.filter(([vendor]) => E2E_VENDORS.has(vendor))) {
 			if (isLine1(version)) await n8n('update:workflow', `--id=${id}`, '--active=true');
@@ -727,7 +742,102 @@ export async function runLine(
 				console.log(`[n8n ${version}] ONLYOFFICE trigger: ${lists.length} task lists while active`);
 			},
 		);
-		await Promise.all([nexudusTrigger, copperTrigger, onlyofficeTrigger]);
+		const cotalkerTrigger = checksFor('cotalker').check(
+			"the activated Cotalker triggers deliver exactly the tasks created, changed and moved between polls, each once (Any Change over two task groups; State Changed of Ana's tasks)",
+			async () => {
+				// Both triggers poll both task groups at activation; changes made after that are news.
+				const lists = async () => (await cotalker.requests()).filter(isTriggerList);
+				await waitFor(
+					'the activation polls',
+					async () => {
+						const urls = (await lists()).map((request) => request.url);
+						return [PROJECTS, SUPPORT].every((group) => urls.some((url) => url.includes(group)))
+							? true
+							: undefined;
+					},
+					60_000,
+				);
+				let seen = -1;
+				while (seen !== (await lists()).length) {
+					seen = (await lists()).length;
+					await sleep(3000);
+				}
+				const anasSeedTask = await seedTaskOf(cotalker, PROJECTS, ANA);
+				const brunosSeedTask = await seedTaskOf(cotalker, SUPPORT, BRUNO);
+				const created = await cotalker.createTask(PROJECTS, {
+					name: 'Trigger e2e: created for Ana',
+					assignee: ANA,
+				});
+				const createdInSupport = await cotalker.createTask(SUPPORT, {
+					name: 'Trigger e2e: created in Support',
+					assignee: BRUNO,
+				});
+				const movedAnas = await cotalker.moveTask(PROJECTS, anasSeedTask._id);
+				const movedBrunos = await cotalker.moveTask(SUPPORT, brunosSeedTask._id);
+				const edited = await cotalker.patchTask(SUPPORT, brunosSeedTask._id, {
+					info: 'Changed by the e2e suite after its state move',
+				});
+				const afterFirstRound = await waitForSink(sinkPort, '/cotalker-trigger', 4, 150_000);
+				// A poll that fell between Bruno's move and the edit (milliseconds apart) saw both.
+				const split = afterFirstRound.some(
+					(task) => cotalkerChangeKey(task) === cotalkerChangeKey(movedBrunos),
+				);
+				const firstRound = [
+					created,
+					createdInSupport,
+					movedAnas,
+					...(split ? [movedBrunos] : []),
+					edited,
+				];
+				const statesAfterFirstRound = await waitForSink(sinkPort, '/cotalker-state', 1, 60_000);
+				expectEqual(
+					afterFirstRound.map(cotalkerChangeKey).sort(),
+					firstRound.map(cotalkerChangeKey).sort(),
+					'Any Change, first round: two creations, a state move, a state move then an edit (once, as it is now)',
+				);
+				expectSameTask(
+					byId(
+						afterFirstRound.filter(
+							(task) => cotalkerChangeKey(task) !== cotalkerChangeKey(movedBrunos),
+						),
+					),
+					byId(firstRound.filter((task) => task !== movedBrunos)),
+					'Any Change emits whole tasks',
+				);
+				expectSameTask(statesAfterFirstRound, [movedAnas], "State Changed: Ana's task moved");
+				expectTrue(
+					movedBrunos.modifiedAt !== edited.modifiedAt,
+					"the edit after Bruno's state move is a change of its own",
+				);
+
+				// The task created for Ana moves: a change for both triggers, once each.
+				const movedCreated = await cotalker.moveTask(PROJECTS, created._id);
+				const all = await waitForSink(
+					sinkPort,
+					'/cotalker-trigger',
+					firstRound.length + 1,
+					150_000,
+				);
+				const allStates = await waitForSink(sinkPort, '/cotalker-state', 2, 60_000);
+				expectEqual(
+					all.map(cotalkerChangeKey).sort(),
+					[...firstRound, movedCreated].map(cotalkerChangeKey).sort(),
+					'Any Change: all changes, each once',
+				);
+				expectSameTask(
+					byId(allStates),
+					byId([movedAnas, movedCreated]),
+					"State Changed: Ana's two state moves, each once",
+				);
+				const calls = await lists();
+				const refused = calls.filter((request) => request.status !== 200);
+				expectEqual(refused, [], 'task lists of the triggers that Cotalker refused');
+				console.log(
+					`[n8n ${version}] Cotalker triggers: ${calls.length} task lists while active (2 triggers, 2 task groups each)`,
+				);
+			},
+		);
+		await Promise.all([nexudusTrigger, copperTrigger, onlyofficeTrigger, cotalkerTrigger]);
 	} finally {
 		await run('bash', ['scripts/n8n/stop.sh'], env).catch(() => undefined);
 		for (const child of children) stopProcess(child);
