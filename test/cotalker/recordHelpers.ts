@@ -1,8 +1,9 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
+import { createCotalkerSandbox, type CotalkerSandbox, type RunningServer } from '../sandbox/cotalker';
 import task from './fixtures/task.json';
-import { AUTH_HEADERS, BASE_URL } from './credentials';
+import { AUTH_HEADERS, BASE_URL, sandboxCredentials } from './credentials';
 import { picked, runCotalker } from './runCotalker';
 
 export { task };
@@ -72,3 +73,30 @@ export const runOnTask = (
 /** The messages of a malformed ObjectId in each picker, as the node words them. */
 export const badId = (label: string, noun: string) =>
 	`Invalid value for "${label}": Enter an ObjectId (24 hexadecimal characters), e.g. 6a1e00000d00000000000001, or pick a ${noun} from the list`;
+
+/** The emulator's clock. */
+export const EMULATOR_NOW = new Date('2026-11-21T12:00:00Z');
+
+/**
+ * The Cotalker emulator (test/sandbox/cotalker.ts) on a loopback port for the calling `describe`,
+ * reset before each test, with credentials for its API token (Admin Access on).
+ */
+export function useEmulator() {
+	const current = {} as {
+		sandbox: CotalkerSandbox;
+		server: RunningServer;
+		credentials: Record<string, ICredentialDataDecryptedObject>;
+	};
+	beforeAll(async () => {
+		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
+		current.sandbox = createCotalkerSandbox({ now: () => EMULATOR_NOW });
+		current.server = await current.sandbox.start(0);
+		current.credentials = sandboxCredentials(current.server.url);
+	});
+	afterAll(async () => {
+		nock.disableNetConnect();
+		await current.server.close();
+	});
+	beforeEach(() => current.sandbox.reset());
+	return current;
+}

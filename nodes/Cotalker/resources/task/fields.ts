@@ -80,6 +80,13 @@ export const taskFields: RecordField[] = [
 	},
 	...[1, 2, 3, 4, 5].map(additionalField),
 	{
+		property: 'isActive',
+		displayName: 'Active',
+		type: 'boolean',
+		description:
+			'Whether the task is in use. Delete (Deactivate) turns it off; turn it on to reactivate the task.',
+	},
+	{
 		property: 'extensions',
 		displayName: 'Extensions',
 		type: 'groupedValues',
