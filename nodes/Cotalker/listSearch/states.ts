@@ -40,9 +40,9 @@ async function readStates(
 	return Array.isArray(states) ? (states as IDataObject[]) : [];
 }
 
-/** A state's kind in words, as Cotalker types it (new, in-progress, closed). */
+/** A state's type as Cotalker gives it: new, in-progress or closed. */
 const kindOf = (state: IDataObject) =>
-	typeof state.type === 'string' ? `A ${state.type.replace('-', ' ')} state` : undefined;
+	typeof state.type === 'string' ? `Type: ${state.type}` : undefined;
 
 /**
  * The states of the chosen task group's workflows, for filters: each stands for its property
