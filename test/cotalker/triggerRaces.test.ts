@@ -255,3 +255,44 @@ describe('Cotalker Trigger › one millisecond', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 });
+
+describe('Cotalker Trigger › a window that keeps growing', () => {
+	let cotalker: CotalkerForTrigger;
+	beforeAll(() => {
+		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
+	});
+	afterEach(async () => {
+		await cotalker.close();
+	});
+
+	it('a window busier than three walks: emits what it saw, keeps its cursor, the next poll emits the rest once', async () => {
+		cotalker = await CotalkerForTrigger.start();
+		const trigger = cotalker.activate('created');
+		expect(await trigger.poll()).toBeNull();
+		const cursorBefore = (trigger.state?.streams as IDataObject)[PROJECTS];
+		cotalker.tick(5);
+		const burst = cotalker.createMany(PROJECTS, 150);
+		const during: string[] = [];
+		cotalker.beforeList = (_index, url) => {
+			// Before every second page, five new tasks: some land on pages already read.
+			if (url.searchParams.get('page') === '2') {
+				cotalker.tickMs(1);
+				during.push(...cotalker.createMany(PROJECTS, 5, 'During'));
+			}
+		};
+		cotalker.clearRequests();
+		const first = idsOf(await trigger.poll());
+		cotalker.beforeList = undefined;
+		const walks = cotalker.listRequests.filter((url) => url.includes('page=1&')).length;
+		expect(walks).toBe(3);
+		// Not all seen: the cursor did not move.
+		expect(first.length).toBeLessThan(burst.length + during.length);
+		expect((trigger.state?.streams as IDataObject)[PROJECTS]).toMatchObject({
+			cursor: (cursorBefore as IDataObject).cursor,
+		});
+		const second = idsOf(await trigger.poll());
+		expect(new Set([...first, ...second])).toEqual(new Set([...burst, ...during]));
+		expect(first.length + second.length).toBe(burst.length + during.length);
+		expect(await trigger.poll()).toBeNull();
+	});
+});
