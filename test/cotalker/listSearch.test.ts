@@ -46,8 +46,12 @@ describe('Cotalker › pickers against the emulator', () => {
 	beforeEach(() => sandbox.reset());
 
 	const credentials = () => sandboxCredentials(server.url);
-	const inGroup = (taskGroup: unknown) =>
-		searchOf(credentials(), { resource: 'task', operation: 'get', taskGroup });
+	const inGroup = (taskGroup: INodeParameters[string] | undefined) =>
+		searchOf(credentials(), {
+			resource: 'task',
+			operation: 'get',
+			...(taskGroup === undefined ? {} : { taskGroup }),
+		});
 	const search = (name: string, filter?: string, token?: string) =>
 		searchOf(credentials())(name, filter, token);
 	const sent = () =>
