@@ -239,7 +239,9 @@ function readGroupedValues(context: IExecuteSingleFunctions, field: RecordField,
 			throw inputError(
 				context,
 				`"${field.displayName}" sets ${groupCode}.${keyCode} twice (entry ${index + 1})`,
-				{ description: `Keep one entry for each ${key.toLowerCase()} of a ${group.toLowerCase()}.` },
+				{
+					description: `Keep one entry for each ${key.toLowerCase()} of a ${group.toLowerCase()}.`,
+				},
 			);
 		}
 		grouped[groupCode][keyCode] = isEmpty(entry.value) ? null : entry.value;

@@ -61,7 +61,10 @@ describe('Cotalker › task › create', () => {
 			info: 'New landing page and pricing table.',
 			status1: HIGH,
 			status5: '6a1e00000e00000000000004',
-			extensions: { project: { budget: 12000, client: 'Acme', signed: true }, billing: { code: null } },
+			extensions: {
+				project: { budget: 12000, client: 'Acme', signed: true },
+				billing: { code: null },
+			},
 		};
 		const scope = cotalker().post(CREATE, body).reply(200, task);
 

@@ -36,7 +36,9 @@ describe('Cotalker › task › delete (deactivate)', () => {
 	it('says plainly in the editor that Cotalker deactivates instead of deleting', async () => {
 		const { taskDescription } = await import('../../nodes/Cotalker/resources/task');
 		const operation = taskDescription.find((parameter) => parameter.name === 'operation')!;
-		const option = operation.options!.find((candidate) => 'value' in candidate && candidate.value === 'delete');
+		const option = operation.options!.find(
+			(candidate) => 'value' in candidate && candidate.value === 'delete',
+		);
 
 		expect(option).toMatchObject({
 			name: 'Delete (Deactivate)',

@@ -6,7 +6,16 @@ import nock from 'nock';
 
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
 import { BASE_URL, TOKEN, withoutAdmin } from './credentials';
-import { PROJECTS, TASK, TASK_V1, badId, cotalker, runOnTask, runTask, task } from './recordHelpers';
+import {
+	PROJECTS,
+	TASK,
+	TASK_V1,
+	badId,
+	cotalker,
+	runOnTask,
+	runTask,
+	task,
+} from './recordHelpers';
 import { picked } from './runCotalker';
 
 describe('Cotalker › task › get', () => {

@@ -1,7 +1,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
-import { createCotalkerSandbox, type CotalkerSandbox, type RunningServer } from '../sandbox/cotalker';
+import {
+	createCotalkerSandbox,
+	type CotalkerSandbox,
+	type RunningServer,
+} from '../sandbox/cotalker';
 import task from './fixtures/task.json';
 import { AUTH_HEADERS, BASE_URL, sandboxCredentials } from './credentials';
 import { picked, runCotalker } from './runCotalker';

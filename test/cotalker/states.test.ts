@@ -94,7 +94,11 @@ describe('Cotalker › state dropdowns', () => {
 
 	it.each([
 		['getStates', { operation: 'find' }, 'Choose a task group first'],
-		['getStates', { operation: 'find', taskGroup: picked('projects') }, 'Choose a task group first'],
+		[
+			'getStates',
+			{ operation: 'find', taskGroup: picked('projects') },
+			'Choose a task group first',
+		],
 		[
 			'getNextStates',
 			{ operation: 'runCommand', taskGroup: picked(PROJECTS) },

@@ -35,7 +35,7 @@ const searchByField: INodeProperties = {
 		},
 	],
 	default: 'keywords',
-	description: 'Which of Cotalker\'s two task searches to use',
+	description: "Which of Cotalker's two task searches to use",
 	displayOptions: { show: { resource, operation: ['find'] } },
 };
 

@@ -65,7 +65,8 @@ const operationOptions: INodePropertyOptions[] = [
 		name: 'List',
 		value: 'list',
 		action: 'List tasks',
-		description: 'Go through the tasks of a group, by name. To narrow them down, use Find or Range.',
+		description:
+			'Go through the tasks of a group, by name. To narrow them down, use Find or Range.',
 		routing: {
 			request: { method: 'GET', url: recordsUrl(taskList) },
 			operations: { pagination: listTasks(false) },
@@ -75,7 +76,8 @@ const operationOptions: INodePropertyOptions[] = [
 		name: 'Move to State',
 		value: 'runCommand',
 		action: 'Move a task to another state',
-		description: "Move a task to one of the states its workflow allows next, e.g. from Open to Done",
+		description:
+			'Move a task to one of the states its workflow allows next, e.g. from Open to Done',
 		routing: {
 			request: patchTask,
 			operations: { pagination: sendChange(cotalkerTask, cotalkerApi, stateMove) },

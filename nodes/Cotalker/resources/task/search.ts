@@ -96,7 +96,12 @@ function listQuery(context: IExecuteSingleFunctions, ranges: boolean): IDataObje
 	const { isActive } = checkParameters(context, includeRule);
 	const bounds = ranges ? readDateRanges(context, taskDateRange, true) : {};
 	const sort = checkParameters(context, sortRules(taskSortOrder));
-	return { isActive: isActive as string, ...bounds, sortBy: sort.sortBy as string, orderBy: sort.orderBy as string };
+	return {
+		isActive: isActive as string,
+		...bounds,
+		sortBy: sort.sortBy as string,
+		orderBy: sort.orderBy as string,
+	};
 }
 
 const endpoint = (paging: PagingStyle) => ({ api: cotalkerApi, paging, place: 'qs' as const });
