@@ -6,10 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { expectExactRequests } from '../helpers/requests';
-import { TOKEN } from './credentials';
+import { TOKEN, sandboxCredentials } from './credentials';
 import { TASK_V1, cotalker, failed, runOnTask, useEmulator } from './recordHelpers';
 import { UNAUTHORIZED_MESSAGE } from '../sandbox/cotalker';
-import { sandboxCredentials } from './credentials';
 
 describe('Cotalker › errors', () => {
 	it.each([
