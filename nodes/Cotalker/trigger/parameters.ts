@@ -12,7 +12,7 @@ import { pickers } from '../pickers';
 /** What polling costs, shown above the settings. */
 export const costNotice: INodeProperties = {
 	displayName:
-		"Each poll reads every task of each task group changed since the previous poll (less two minutes), 100 a request, as Cotalker cannot sort them by change time: a quiet poll costs one request per task group. Tasks are reported as they are at the poll: a task edited and then moved to another state between two polls is one State Changed. Deactivated tasks are reported too (isActive is false). With Admin Access off in the credential, only the tasks the token's user can see are reported.",
+		"Cotalker cannot sort tasks by change time, so each poll reads every task of each task group changed since two minutes before the newest change already seen, 100 tasks a request: one request per task group while the last two minutes of changes hold fewer than 100 tasks. Tasks are reported as they are at the poll: a task edited and then moved to another state between two polls is one State Changed. Deactivated tasks are reported too (isActive is false). With Admin Access off in the credential, only the tasks the token's user can see are reported.",
 	name: 'costNotice',
 	type: 'notice',
 	default: '',

@@ -111,8 +111,10 @@ export interface UnsortedStreamSpec extends Pick<ChangeStream, 'name' | 'reports
 /**
  * A change stream over an unsorted window, for the polling engine (pollChanges). The engine keeps
  * its cursor on the window's time; the stream lists the changes at or after `since` in its own time.
- * - A poll reads one window from the cursor minus the overlap: ceil(n / page) requests for n
- *   records changed in it, at least one; more only when records moved while it was read.
+ * - A poll reads one window from the cursor minus the overlap: ceil(n / page) requests for the n
+ *   records changed in it, at least one; more only when records moved while it was read. The
+ *   cursor is the newest change time seen (the vendor's clock only), so while a burst is the
+ *   newest change a quiet poll reads it again, until a change more than the overlap later.
  * - The newest change (first activation, Fetch Test Event) is found without a sort: windows of
  *   the last hour, day, week, month and year by this machine's clock, then all, until one holds a
  *   change. The newest change in a window `>= since` that holds one is the newest of all, so a
