@@ -80,5 +80,14 @@ export class CotalkerApi implements ICredentialType {
 	/** Cotalker answers 401 on a wrong or revoked token. */
 	test: ICredentialTestRequest = {
 		request: { baseURL: BASE_URL_EXPRESSION, url: '/api/v2/users/me', method: 'GET' },
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Cotalker refused the API token: check the token and the environment',
+				},
+			},
+		],
 	};
 }
