@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { fetchTestEvent, withTriggerState } from '../helpers/fetchTestEvent';
+import { loadOptionsContext } from '../helpers/loadOptions';
 import { USER_IDS } from '../sandbox/cotalker';
 import { TRIGGER } from './credentials';
 import {
@@ -211,5 +212,35 @@ describe('Cotalker Trigger › polls', () => {
 		expect(await trigger.poll()).toBeNull();
 		expect(cotalker.listRequests).toEqual([windowUrl(PROJECTS, iso(-120_000))]);
 		void a;
+	});
+});
+
+/** The trigger's pickers: the editor lists task groups and users through the trigger node. */
+describe('Cotalker Trigger › pickers', () => {
+	let cotalker: CotalkerForTrigger;
+	beforeAll(() => {
+		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
+	});
+	beforeEach(async () => {
+		cotalker = await CotalkerForTrigger.start();
+	});
+	afterEach(async () => {
+		await cotalker.close();
+	});
+
+	it('lists the task groups and the users to pick', async () => {
+		const { context, nodeType } = loadOptionsContext(
+			TRIGGER,
+			triggerParameters('anyChange'),
+			cotalker.credentials(),
+		);
+		const groups = await nodeType.methods!.listSearch!.searchTaskGroups.call(context);
+		expect(groups.results.map((result) => result.value)).toEqual(
+			expect.arrayContaining([PROJECTS, SUPPORT]),
+		);
+		const users = await nodeType.methods!.listSearch!.searchUsers.call(context);
+		expect(users.results.map((result) => result.value)).toEqual(
+			expect.arrayContaining([USER_IDS.ana, USER_IDS.bruno]),
+		);
 	});
 });
