@@ -18,6 +18,7 @@ import {
 	failed,
 	runTask,
 	task,
+	useEmulator,
 } from './recordHelpers';
 import { picked } from './runCotalker';
 
@@ -181,5 +182,46 @@ describe('Cotalker › task › create', () => {
 
 		expect(run.error?.message).toBe(badId('Task Group', 'task group'));
 		expectNoRequests();
+	});
+
+	describe('against the emulator', () => {
+		const emulator = useEmulator();
+
+		it.each([false, true])(
+			'outputs the new task as stored, whether Cotalker wraps it (createWrap %s)',
+			async (createWrap) => {
+				const { sandbox, credentials } = emulator;
+				sandbox.setShape({ createWrap });
+
+				const run = await runTask(
+					'create',
+					{
+						name: 'Plan the offsite',
+						additionalFields: {
+							assignee: picked(BRUNO),
+							followers: ANA,
+							endDate: '2026-12-01T09:00:00',
+							status1: HIGH,
+							extensions: {
+								entry: [{ group: 'project_data', key: 'budget', value: 900 }],
+							},
+						},
+					},
+					{ credentials },
+				);
+
+				expect(run.error).toBeUndefined();
+				const stored = sandbox.getTask(run.json[0]._id as string)!;
+				expect(run.json).toEqual([stored]);
+				expect(stored).toMatchObject({
+					name: 'Plan the offsite',
+					assignee: BRUNO,
+					followers: [ANA],
+					endDate: '2026-12-01T14:00:00.000Z',
+					status1: HIGH,
+					extensions: { project_data: { budget: 900 } },
+				});
+			},
+		);
 	});
 });

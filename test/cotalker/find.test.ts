@@ -25,7 +25,7 @@ import {
 import { picked } from './runCotalker';
 
 const RELATIONS = `${TASKS_V2}/relations`;
-const WORKFLOW = '6a1e00000b00000000000001';
+const WORKFLOW = '6a1e00000f10000000000001';
 
 const find = (filters: INodeParameters, extra = {}, options = {}) =>
 	runTask('find', { searchBy: 'keywords', filters, ...extra }, options);
