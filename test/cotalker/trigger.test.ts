@@ -90,6 +90,28 @@ describe('Cotalker Trigger › polls', () => {
 		},
 	);
 
+	it.each([
+		['anyChange', 500, ['moved']],
+		['updated', 500, []],
+		['stateChanged', 500, ['moved']],
+		['anyChange', 1000, ['moved']],
+		['updated', 1000, ['moved']],
+		['stateChanged', 1000, ['moved']],
+	])(
+		'%s: an edit %d ms after a state move, both before the poll',
+		async (event, afterMs, expected) => {
+			const [task] = cotalker.create(PROJECTS, 'Task');
+			const trigger = cotalker.activate(event);
+			expect(await trigger.poll()).toBeNull();
+			cotalker.tick(5);
+			await cotalker.move(task);
+			cotalker.tickMs(afterMs);
+			await cotalker.update(task, { info: 'Noted' });
+			expect(await trigger.poll()).toEqual(expected.length ? [cotalker.task(task)] : null);
+			expect(await trigger.poll()).toBeNull();
+		},
+	);
+
 	it('keeps a small state: a cursor per task group and the changes of its overlap', async () => {
 		cotalker.create(PROJECTS, 'Existing');
 		cotalker.tick(10);

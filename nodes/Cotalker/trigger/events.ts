@@ -11,15 +11,25 @@ export function taskTime(task: IDataObject, property: string): Date | undefined 
 	return Number.isNaN(time.getTime()) ? undefined : time;
 }
 
-const same = (a: Date | undefined, b: Date | undefined) => a?.getTime() === b?.getTime();
+/**
+ * How far modifiedAt may follow modifiedStateAt for one change: Cotalker may take the two stamps
+ * a moment apart. An edit within this of a state move counts as part of that move.
+ */
+export const STATE_MOVE_STAMPS_MS = 1000;
 
 /**
- * Whether the task's last change moved its state. Cotalker sets modifiedStateAt on a state move
+ * Whether the task's last change moved its state (after its creation). Cotalker sets modifiedStateAt on a state move
  * and modifiedAt on every change, a state move included: a change that moved the state and edited
  * fields in the same request is a state change.
  */
-export const lastChangeMovedState = (task: IDataObject) =>
-	same(taskTime(task, 'modifiedAt'), taskTime(task, 'modifiedStateAt'));
+export function lastChangeMovedState(task: IDataObject): boolean {
+	const modified = taskTime(task, 'modifiedAt');
+	const moved = taskTime(task, 'modifiedStateAt');
+	// A creation enters the first state: only a move after it counts.
+	if (!modified || !moved || !movedState(task)) return false;
+	const after = modified.getTime() - moved.getTime();
+	return after >= 0 && after < STATE_MOVE_STAMPS_MS;
+}
 
 /** Whether the task's last change was an edit other than a state move, after its creation. */
 export function wasEdited(task: IDataObject): boolean {
@@ -59,7 +69,7 @@ export const eventSelector: INodeProperties = {
 			name: 'Updated',
 			value: 'updated',
 			description:
-				'An existing task was edited or deactivated without moving state. A change that also moved the state is a State Changed.',
+				'An existing task was edited or deactivated without moving state. A change that also moved the state (or an edit within a second of a state move) is a State Changed.',
 		},
 	],
 	default: 'anyChange',
