@@ -21,6 +21,7 @@ import {
 	task,
 	taskNumbered,
 	tasksPage,
+	useEmulator,
 } from './recordHelpers';
 import { picked } from './runCotalker';
 
@@ -219,6 +220,46 @@ describe('Cotalker › task › find', () => {
 				'Invalid value for "Search By": Expected one of: keywords, relations',
 			);
 			expectNoRequests();
+		});
+	});
+
+	describe('against the emulator', () => {
+		const emulator = useEmulator();
+		const names = (json: Array<Record<string, unknown>>) => json.map((one) => one.name).sort();
+
+		it('finds by keyword and state, and by related property, the same tasks Cotalker holds', async () => {
+			const { sandbox, credentials } = emulator;
+			const projects = sandbox
+				.listTasks()
+				.filter((one) => one.taskGroup === task.taskGroup && one.isActive);
+
+			const byKeyword = await find(
+				{ search: 'report, pricing' },
+				{ returnAll: true },
+				{ credentials },
+			);
+			const byState = await find({ state: DOING }, { returnAll: true }, { credentials });
+			const byProperty = await related({ property: HIGH }, { returnAll: true }, { credentials });
+
+			expect([byKeyword.error, byState.error, byProperty.error]).toEqual([
+				undefined,
+				undefined,
+				undefined,
+			]);
+			expect(names(byKeyword.json)).toEqual(['Quarterly sales report', 'Website relaunch']);
+			expect(names(byState.json)).toEqual(
+				projects
+					.filter((one) => one.status === DOING)
+					.map((one) => one.name)
+					.sort(),
+			);
+			expect(names(byProperty.json)).toEqual(
+				projects
+					.filter((one) => one.status1 === HIGH)
+					.map((one) => one.name)
+					.sort(),
+			);
+			expect(byState.json.length).toBeGreaterThan(1);
 		});
 	});
 });
