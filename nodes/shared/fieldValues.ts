@@ -88,7 +88,7 @@ export function fieldSchema(
 						field.formatDate ?? ((date: Date) => date.toISOString()),
 					),
 		text: () => text,
-		string: () => text,
+		string: () => field.idRule?.id ?? text,
 		options: () => choice(field),
 		optionList: () =>
 			listOf(choice(field)).pipe(z.array(z.unknown()).min(1, 'Choose at least one')),

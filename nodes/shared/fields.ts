@@ -49,7 +49,7 @@ export interface RecordField {
 	loadOptionsDependsOn?: string[];
 	/**
 	 * For `options` with a loadOptionsMethod: the rule of the IDs the list gives, checked at run
-	 * time (an expression can give anything).
+	 * time (an expression can give anything). For `string` fields that hold a typed ID: its rule.
 	 */
 	idRule?: IdRule;
 	/** For `recordList`: the value that stands for "none", e.g. Copper's -2 for "no assignee". */

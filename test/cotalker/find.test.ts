@@ -105,7 +105,7 @@ describe('Cotalker › task › find', () => {
 			[
 				'both a state and a status',
 				{ state: DOING, status: HIGH },
-				'Set either "State" or "Status", not both',
+				'Set either "State Name or ID" or "Status Name or ID", not both',
 			],
 			[
 				'a malformed workflow ID',

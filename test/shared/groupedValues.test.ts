@@ -1,8 +1,8 @@
 /**
  * The field table's `groupedValues` kind (values under a group and a key, e.g. Cotalker's
  * extensions `{collectionCode: {fieldCode: value}}`) and dropdowns loaded from the vendor
- * (`options` with a loadOptionsMethod, checked by the list's ID rule): their UI parameter, their
- * checks and their body form.
+ * (`options` with a loadOptionsMethod, checked by the list's ID rule), and typed IDs in text fields
+ * checked by an ID rule: their UI parameter, their checks and their body form.
  */
 import type { RecordField } from '../../nodes/shared/fields';
 import { fieldParameter } from '../../nodes/shared/fields';
@@ -120,6 +120,21 @@ describe('shared › grouped values and loaded dropdowns', () => {
 		expect(read({ status1: 'high' }, [plain])).toEqual({ status1: 'high' });
 		expect(() => read({ status1: ' ' }, [plain])).toThrow(
 			'Invalid value for "Status 1 Name or ID": This field is required',
+		);
+	});
+
+	it('checks a typed ID in a text field by the ID rule it names', () => {
+		const workflow: RecordField = {
+			property: 'smStateMachine',
+			displayName: 'Workflow ID',
+			type: 'string',
+			idRule: objectIds,
+		};
+		expect(read({ smStateMachine: ' 6a1e00000f10000000000001' }, [workflow])).toEqual({
+			smStateMachine: '6a1e00000f10000000000001',
+		});
+		expect(() => read({ smStateMachine: 'projects' }, [workflow])).toThrow(
+			'Invalid value for "Workflow ID": Expected an ObjectId (24 hexadecimal characters), e.g. 6a1e00000d00000000000001',
 		);
 	});
 

@@ -44,6 +44,7 @@ export const keywordFilters: RecordField[] = [
 		property: 'smStateMachine',
 		displayName: 'Workflow ID',
 		type: 'string',
+		idRule: objectIds,
 		description: 'Only tasks of this workflow (Cotalker state machine), by its ObjectId',
 	},
 	{

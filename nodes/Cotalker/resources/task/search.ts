@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { OperationExecutor } from '../../../shared/executor';
 import { readRecordFields } from '../../../shared/fieldValues';
-import { objectIds } from '../../../shared/idRule';
 import { inputError } from '../../../shared/inputError';
 import { parentRule, recordsPath } from '../../../shared/record';
 import { readDateRanges, searchExecutor } from '../../../shared/search';
@@ -59,16 +58,10 @@ function keywordQuery(context: IExecuteSingleFunctions): IDataObject {
 	const query = readRecordFields(context, keywordFilters, 'filters', { skipEmpty: true });
 	if (query.search !== undefined) query.search = keywordList(query.search);
 	if (query.search === '') delete query.search;
-	if (query.smStateMachine !== undefined) {
-		const path = 'filters.smStateMachine';
-		query.smStateMachine = checkParameters(context, {
-			[path]: { label: 'Workflow ID', schema: objectIds.id },
-		})[path] as string;
-	}
 	if (query.state !== undefined) {
 		// Cotalker's search takes a state as the property it stands for, in `status`.
 		if (query.status !== undefined) {
-			throw inputError(context, 'Set either "State" or "Status", not both', {
+			throw inputError(context, 'Set either "State Name or ID" or "Status Name or ID", not both', {
 				description: "Cotalker's task search takes one of the two.",
 			});
 		}
