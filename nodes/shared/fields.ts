@@ -102,6 +102,14 @@ export const parameterName = (field: Pick<RecordField, 'property'>) =>
 		(_, letter: string) => letter.toUpperCase(),
 	);
 
+/**
+ * What a field holds, in words: its label without n8n's " Name or ID" suffix of dropdowns listed
+ * by the vendor, e.g. "Status 1" for "Status 1 Name or ID", for lists of fields such as Fields to
+ * Clear.
+ */
+export const fieldNoun = (field: Pick<RecordField, 'displayName'>) =>
+	field.displayName.replace(/ Name or ID$/, '');
+
 /** A searchable resource locator for picking one record, with an ID mode (the vendor's ID rule). */
 export function recordLocator(
 	picker: RecordPicker,

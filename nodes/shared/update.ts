@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems, type OperationExecutor } from './executor';
-import { fieldParameter, parameterName } from './fields';
+import { fieldNoun, fieldParameter, parameterName } from './fields';
 import { readRecordFields } from './fieldValues';
 import { inputError } from './inputError';
 import { readRecord } from './readRecord';
@@ -40,9 +40,9 @@ export function updateFields(record: WritableRecord): INodeProperties[] {
 			name: 'clearFields',
 			type: 'multiOptions',
 			options: clearable.map((field) => ({
-				name: field.displayName,
+				name: fieldNoun(field),
 				value: parameterName(field),
-				description: `Empty the ${field.displayName.toLowerCase()}`,
+				description: `Empty the ${fieldNoun(field).toLowerCase()}`,
 			})),
 			default: [],
 			description: `Fields to empty on the ${record.noun}. A field cannot be both changed and cleared.`,

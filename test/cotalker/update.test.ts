@@ -134,4 +134,23 @@ describe('Cotalker › task › update', () => {
 		expect(run.error?.message).toBe(badId('Task', 'task'));
 		expectNoRequests();
 	});
+
+	it('offers to clear exactly the fields Cotalker takes null for, by what they hold', async () => {
+		const { taskDescription } = await import('../../nodes/Cotalker/resources/task');
+		const clear = taskDescription.find((parameter) => parameter.name === 'clearFields')!;
+
+		expect(clear.options).toEqual(
+			['Start Date', 'End Date', 'Estimated Time (Days)', 'Description']
+				.map((name) => expect.objectContaining({ name }))
+				.concat(
+					[1, 2, 3, 4, 5].map((slot) =>
+						expect.objectContaining({
+							name: `Status ${slot}`,
+							value: `status${slot}`,
+							description: `Empty the status ${slot}`,
+						}),
+					),
+				),
+		);
+	});
 });
