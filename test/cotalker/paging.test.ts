@@ -1,7 +1,7 @@
 /**
  * Paging of the v2 task list: `page` from 1 and `limit` (at most 100) with `count=true`; Return All
  * reads until the total (or a short page), Limit stops as soon as it has enough. Against the
- * emulator with 250 more tasks: three pages, every task exactly once.
+ * emulator with 250 more tasks: three pages, every task exactly once; 1,000 tasks cost 10 requests.
  */
 import { expectExactRequests } from '../helpers/requests';
 import { TASKS_V2, cotalker, runTask, taskNumbered, tasksPage, useEmulator } from './recordHelpers';
@@ -85,6 +85,24 @@ describe('Cotalker › task › paging', () => {
 
 	describe('against the emulator', () => {
 		const emulator = useEmulator();
+		const listPages = () =>
+			emulator.sandbox.state.requests
+				.filter((entry) => entry.url.startsWith(TASKS_V2))
+				.map((entry) => new URL(entry.url, 'http://x').searchParams.get('page'));
+
+		it('costs one request per 100 tasks: 1,000 tasks in 10, Limit 250 in 3', async () => {
+			const { sandbox, credentials } = emulator;
+			sandbox.generateTasks(992);
+
+			const all = await runTask('list', { returnAll: true }, { credentials });
+			expect(all.json).toHaveLength(1000);
+			expect(listPages()).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+
+			sandbox.state.requests.length = 0;
+			const some = await runTask('list', { limit: 250 }, { credentials });
+			expect(some.json).toEqual(all.json.slice(0, 250));
+			expect(listPages()).toEqual(['1', '2', '3']);
+		});
 
 		it('lists 258 active tasks over three pages, each once', async () => {
 			const { sandbox, credentials } = emulator;
@@ -98,10 +116,7 @@ describe('Cotalker › task › paging', () => {
 			expect(new Set(ids).size).toBe(ids.length);
 			expect(ids).toHaveLength(258);
 			expect(ids).toEqual(expect.arrayContaining(created as string[]));
-			const listRequests = sandbox.state.requests.filter((entry) => entry.url.startsWith(TASKS_V2));
-			expect(
-				listRequests.map((entry) => new URL(entry.url, 'http://x').searchParams.get('page')),
-			).toEqual(['1', '2', '3']);
+			expect(listPages()).toEqual(['1', '2', '3']);
 		});
 	});
 });
