@@ -37,6 +37,7 @@ const SANDBOX_CREDENTIALS = [
 const VENDOR_EXAMPLES = [
 	{ vendor: 'Copper', ids: ['copperTour000001', 'copperTrigger001'] },
 	{ vendor: 'ONLYOFFICE', ids: ['onlyofficeTour01', 'onlyofficeTrig01'] },
+	{ vendor: 'Cotalker', ids: ['cotalkerTour0001', 'cotalkerTrigger1'] },
 ];
 
 interface Instance {

@@ -39,6 +39,8 @@ import {
 	SUPPORT,
 	byId,
 	changeKey as cotalkerChangeKey,
+	checkOperationsRequests as checkCotalkerRequests,
+	checkOperationsRun as checkCotalkerRun,
 	expectSameTask,
 	isTriggerList,
 	seedTaskOf,
@@ -72,6 +74,7 @@ const ONLYOFFICE_TRIGGER_ID = 'onlyofficeTrig01';
 const ONLYOFFICE_RENEWAL_ID = 'e2eOoRenewal0001';
 const COTALKER_CREDENTIAL_ID = 'cotalkerSandbox01';
 const COTALKER_TRIGGER_ID = 'cotalkerTrigger1';
+const COTALKER_OPERATIONS_ID = 'cotalkerTour0001';
 
 type Execution = {
 	status: string;
@@ -184,6 +187,7 @@ export async function runLine(
 			'copper-trigger.workflow.json',
 			'onlyoffice-operations.workflow.json',
 			'onlyoffice-trigger.workflow.json',
+			'cotalker-operations.workflow.json',
 			'cotalker-trigger.workflow.json',
 		]) {
 			writeFileSync(
@@ -221,6 +225,7 @@ export async function runLine(
 			'copper-trigger.workflow.json',
 			'onlyoffice-operations.workflow.json',
 			'onlyoffice-trigger.workflow.json',
+			'cotalker-operations.workflow.json',
 			'cotalker-trigger.workflow.json',
 			'renewal.workflow.json',
 			'onlyoffice-renewal.workflow.json',
@@ -357,6 +362,21 @@ export async function runLine(
 					!(after.categories as IDataObject[]).some((category) => category.id === made.category.id),
 					'the deleted category is gone',
 				);
+			},
+		);
+
+		await checksFor('cotalker').check(
+			'every Cotalker operation of both resources runs in real n8n, with the calls and queries Cotalker documents',
+			async () => {
+				await cotalker.clearRequests();
+				const startedAt = Date.now();
+				const execution = await execute(COTALKER_OPERATIONS_ID);
+				const run = { after: await cotalker.state(), startedAt, endedAt: Date.now() };
+				expectEqual(execution.status, 'success', 'execution status');
+				const made = checkCotalkerRun(execution.nodes, run);
+				checkCotalkerRequests(await cotalker.requests(), made, run);
+				// The trigger check reads the calls n8n makes from its start on.
+				await cotalker.clearRequests();
 			},
 		);
 
@@ -569,7 +589,10 @@ export async function runLine(
 				await expectTest(
 					'wrong API token (must fail)',
 					{ token: 'not-the-token' },
-					(result) => result.status === 'Error',
+					(result) =>
+						result.status === 'Error' &&
+						result.message ===
+							'Cotalker refused the API token: check the token and the environment',
 				);
 				// The wrong token is refused (n8n tries it more than once).
 				const calls = (await cotalker.requests())
