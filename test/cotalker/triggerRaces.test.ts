@@ -256,6 +256,18 @@ describe('Cotalker Trigger › one millisecond', () => {
 		expect(cotalker.task(a).info).toBe('Second');
 		expect(await trigger.poll()).toBeNull();
 	});
+
+	it('a field Cotalker computes on reading (SLAs) changing under the same stamp is not news', async () => {
+		cotalker = await CotalkerForTrigger.start();
+		const [a] = cotalker.create(PROJECTS, 'A');
+		const trigger = cotalker.activate('anyChange');
+		expect(await trigger.poll()).toBeNull();
+		cotalker.tick(1);
+		await cotalker.update(a, { info: 'First' });
+		expect(await trigger.poll()).toEqual([cotalker.task(a)]);
+		cotalker.sandbox.state.tasks.get(a)!.activeSlas = ['6a1e00000f00000000000001'];
+		expect(await trigger.poll()).toBeNull();
+	});
 });
 
 describe('Cotalker Trigger › a window that keeps growing', () => {

@@ -24,6 +24,36 @@ const paging = cotalkerPaging('tasks');
 /** The window each event reads: by creation for Created, by last change otherwise. */
 const windowTime = (event: CotalkerEvent) => (event === 'created' ? 'createdAt' : 'modifiedAt');
 
+/**
+ * The task fields a change sets (COTTask, model_tasks.md), for telling apart two versions stamped
+ * in the same millisecond. Fields Cotalker may compute on reading (SLAs, answers, populated users)
+ * are left out, so that the newest task is not taken for changed on every poll.
+ */
+const CHANGE_FIELDS = [
+	'name',
+	'info',
+	'assignee',
+	'editors',
+	'followers',
+	'smState',
+	'status',
+	'status1',
+	'status2',
+	'status3',
+	'status4',
+	'status5',
+	'extensions',
+	'startDate',
+	'endDate',
+	'estimatedTime',
+	'isActive',
+	'parent',
+	'closedAt',
+];
+
+const contentOf = (task: IDataObject) =>
+	digest(CHANGE_FIELDS.map((field) => task[field] ?? null)).slice(0, 8);
+
 /** The ID a task refers to (e.g. its assignee), whether Cotalker gives it as an ID or as the record. */
 const refOf = (task: IDataObject, property: string) => {
 	const value = task[property];
@@ -86,9 +116,9 @@ export function cotalkerChangeFeed(
 		CotalkerEvent,
 		Omit<Parameters<typeof unsortedStream>[0], 'name' | 'window'>
 	> = {
-		anyChange: { fingerprint: (task) => digest(task).slice(0, 8) },
+		anyChange: { fingerprint: contentOf },
 		created: {},
-		updated: { reports: wasEdited, fingerprint: (task) => digest(task).slice(0, 8) },
+		updated: { reports: wasEdited, fingerprint: contentOf },
 		stateChanged: {
 			timeOf: (task) => taskTime(task, 'modifiedStateAt'),
 			reports: movedState,
