@@ -208,6 +208,38 @@ describe('Cotalker Trigger › polls', () => {
 		);
 	});
 
+	it('first activation finds the newest change through the windows of the last hour, day, week, then one more read', async () => {
+		// A Cotalker on this machine's clock, whose last change was three days ago.
+		await cotalker.close();
+		cotalker = await CotalkerForTrigger.start({ now: () => new Date() });
+		cotalker.tick(-3 * 24 * 3600);
+		const [old] = cotalker.create(PROJECTS, 'Old');
+		cotalker.tick(3 * 24 * 3600);
+		const trigger = cotalker.activate('anyChange');
+		cotalker.clearRequests();
+		expect(await trigger.poll()).toBeNull();
+		const since = (url: string) => new URL(url, 'http://x').searchParams.get('modifiedAt_gte');
+		const ages = cotalker.listRequests.map((url) => Date.now() - Date.parse(since(url)!));
+		const HOUR = 3_600_000;
+		expect(ages).toHaveLength(4);
+		[HOUR, 24 * HOUR, 7 * 24 * HOUR].forEach((span, index) => {
+			expect(Math.abs(ages[index] - span)).toBeLessThan(60_000);
+		});
+		expect(since(cotalker.listRequests[3])).toBe(
+			new Date(Date.parse(cotalker.task(old).modifiedAt) - 120_000).toISOString(),
+		);
+		expect(trigger.state?.streams).toEqual({
+			[PROJECTS]: {
+				cursor: cotalker.task(old).modifiedAt,
+				seen: { [cotalker.task(old).modifiedAt]: old },
+				versions: {
+					at: cotalker.task(old).modifiedAt,
+					fingerprints: { [old]: expect.any(String) },
+				},
+			},
+		});
+	});
+
 	it.each([
 		[{ taskGroups: { group: [] } }, 'Invalid value for "Task Groups": add at least one task group'],
 		[
