@@ -37,27 +37,44 @@ export const cotalkerApi: VendorApi = {
 	unwrap: insideData,
 };
 
+/** How one Cotalker list pages: where its records are, and whether it tells a total. */
+interface CotalkerList {
+	/** The key of the records in `data`, where documented; else the one list found there. */
+	arrayKey?: string;
+	/** Whether the list takes `count=true` for a total (v2); v1 lists document none. */
+	counts?: boolean;
+}
+
 /**
  * Cotalker's lists page with `page` (from 1) and `limit` (at most 100, as the SDK uses) in the
- * query, and answer `{data: {<plural>: [...], count}}`, with the total when `count=true`.
+ * query, and answer `{data: {<plural>: [...], count}}` (v2, with the total when `count=true`) or a
+ * bare array (v1).
  */
-export const cotalkerPaging = (arrayKey?: string): PagingStyle => ({
-	maxPageSize: 100,
-	requestPage: (options, pageIndex, pageSize) => ({
-		...options,
-		qs: { ...options.qs, limit: pageSize, page: pageIndex + 1, count: true },
-	}),
-	readPage: ({ body, envelope }, pageSize, pageIndex) => {
-		const inside = recordsInEnvelope(body, arrayKey);
-		const { records } = inside;
-		// The docs call the total `counter`, beside `data`; the SDK reads `data.count`.
-		const count =
-			inside.count ?? (typeof envelope?.counter === 'number' ? envelope.counter : undefined);
-		const read = pageIndex * pageSize + records.length;
-		const hasMore = records.length === pageSize && (count === undefined || read < count);
-		return { records, hasMore, total: count };
-	},
-});
+export const cotalkerPaging = (list: CotalkerList | string = {}): PagingStyle => {
+	const { arrayKey, counts = true } = typeof list === 'string' ? { arrayKey: list } : list;
+	return {
+		maxPageSize: 100,
+		requestPage: (options, pageIndex, pageSize) => ({
+			...options,
+			qs: {
+				...options.qs,
+				limit: pageSize,
+				page: pageIndex + 1,
+				...(counts ? { count: true } : {}),
+			},
+		}),
+		readPage: ({ body, envelope }, pageSize, pageIndex) => {
+			const inside = recordsInEnvelope(body, arrayKey);
+			const { records } = inside;
+			// The docs call the total `counter`, beside `data`; the SDK reads `data.count`.
+			const count =
+				inside.count ?? (typeof envelope?.counter === 'number' ? envelope.counter : undefined);
+			const read = pageIndex * pageSize + records.length;
+			const hasMore = records.length === pageSize && (count === undefined || read < count);
+			return { records, hasMore, total: count };
+		},
+	};
+};
 
 /** Where each Cotalker environment is; a custom one gives its own address. */
 export const ENVIRONMENTS: Record<string, string> = {

@@ -16,7 +16,7 @@ const propertyName = (property: IDataObject) => {
  * the user types.
  */
 export async function getProperties(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const properties = await fetchPages(this, cotalkerApi, cotalkerPaging('properties'), {
+	const properties = await fetchPages(this, cotalkerApi, cotalkerPaging({ arrayKey: 'properties' }), {
 		method: 'GET',
 		baseURL: await cotalkerBaseUrl(this),
 		url: '/api/v2/properties',

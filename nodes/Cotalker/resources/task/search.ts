@@ -34,15 +34,7 @@ const includeRule = {
 const v2Paging = cotalkerPaging();
 
 /** The v1 task search answers a bare array and documents no total: it pages without `count`. */
-const v1Paging: PagingStyle = {
-	...v2Paging,
-	requestPage: (options, pageIndex, pageSize) => {
-		const paged = v2Paging.requestPage(options, pageIndex, pageSize);
-		const { count, ...qs } = paged.qs ?? {};
-		void count;
-		return { ...paged, qs };
-	},
-};
+const v1Paging = cotalkerPaging({ counts: false });
 
 /** Keywords as Cotalker takes them: separated by commas, without empty ones. */
 const keywordList = (text: unknown) =>
