@@ -219,3 +219,42 @@ describe('Cotalker Trigger › cost', () => {
 		},
 	);
 });
+
+/** A Cotalker that answers fewer tasks a page than the trigger asks for (its limit is undocumented). */
+describe('Cotalker Trigger › pages capped below 100', () => {
+	afterEach(() => nock.cleanAll());
+
+	it('reads on while the total says more, and emits every task once', async () => {
+		const first = task(A, PROJECTS, 0);
+		const tasks = Array.from({ length: 120 }, (_, index) =>
+			task(`6a1e000001000000000${(0x20000 + index).toString(16)}`, PROJECTS, 1000 + index),
+		);
+		const api = nock(BASE_URL, { reqheaders: AUTH_HEADERS });
+		const list = () => api.get(`/api/v2/task-groups/${PROJECTS}/tasks`);
+		list()
+			.query((query) => query.page === '1' && query.modifiedAt_gte !== T(-120_000))
+			.reply(200, page([first]));
+		list()
+			.query(windowQuery(T(-120_000)))
+			.reply(200, page([first]));
+		const trigger = new ActivePollTrigger({
+			type: TRIGGER,
+			parameters: triggerParameters('anyChange'),
+			credentials: cotalkerCredentials,
+		});
+		expect(await trigger.poll()).toBeNull();
+		expectExactRequests(api);
+
+		// 121 tasks in the window, 50 a page whatever the limit asked for.
+		const window = [first, ...tasks];
+		for (const number of [1, 2, 3]) {
+			list()
+				.query(windowQuery(T(-120_000), number))
+				.reply(200, {
+					data: { tasks: window.slice((number - 1) * 50, number * 50), count: window.length },
+				});
+		}
+		expect(await trigger.poll()).toEqual(tasks);
+		expectExactRequests(api);
+	});
+});

@@ -80,8 +80,8 @@ describe('Unsorted window (engine)', () => {
 			new Date(T0 + 9).toISOString(),
 		);
 		expect(read.complete).toBe(true);
-		// Walk 1: pages 1-3 (the last short), 4 of 5 seen; walk 2: pages 1-3.
-		expect(calls.map((call) => call.page)).toEqual([1, 2, 3, 1, 2, 3]);
+		// Walk 1: pages 1-3 (the last short), 4 of 5 seen, so page 4 (empty) too; walk 2: pages 1-3.
+		expect(calls.map((call) => call.page)).toEqual([1, 2, 3, 4, 1, 2, 3]);
 	});
 
 	it('gives up after three walks that each miss a record: incomplete, and the cursor stays', async () => {

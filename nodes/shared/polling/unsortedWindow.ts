@@ -48,8 +48,8 @@ export interface WindowRead {
 }
 
 /**
- * Reads the whole window from `since`, page by page until a short page, and keeps the latest
- * version of each record.
+ * Reads the whole window from `since`, page by page until a short page (or an empty one, while the
+ * walk has seen fewer records than the total), and keeps the latest version of each record.
  * - Complete: a record changed while the walk is under way can move within the vendor's order and
  *   shift another one past the walk. The window only grows, so every record seen is still in it at
  *   the end: when the distinct records seen are as many as the total of the last page, none was
@@ -71,18 +71,23 @@ export async function readWindow(
 	let pagesRead = 0;
 	for (let attempt = 1; attempt <= WALK_ATTEMPTS; attempt++) {
 		let total: number | undefined;
+		const walked = new Set<string>();
 		for (let pageIndex = 0; pageIndex < MAX_PAGES_PER_WALK; pageIndex++) {
 			const page = await window.fetchPage(since, pageIndex);
 			const inBudget = pagesRead++ === 0 || now() - started <= window.overlapMs / 2;
 			for (const record of page.records) {
 				const at = window.timeOf(record)?.getTime() ?? -Infinity;
 				const id = window.idOf(record);
+				walked.add(id);
 				const seen = latest.get(id);
 				if (!seen || at >= seen.at) latest.set(id, { record, at });
 				if (inBudget && Number.isFinite(at) && at > (reached ?? -Infinity)) reached = at;
 			}
 			total = page.total ?? total;
-			if (!page.hasMore) break;
+			// A page shorter than asked for while the total says more: a vendor that caps its pages
+			// lower than the page size asked for; the next page still holds records.
+			const short = page.total !== undefined && page.records.length > 0 && walked.size < page.total;
+			if (!page.hasMore && !short) break;
 		}
 		if (total === undefined || latest.size >= total) {
 			return {
