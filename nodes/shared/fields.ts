@@ -196,7 +196,12 @@ export function fieldParameter(field: RecordField, required = false): INodePrope
 						typeOptions: { loadOptionsMethod: field.loadOptionsMethod },
 						default: [],
 					}
-				: { ...base, type: 'string', default: '', placeholder: 'e.g. 1234, 5678' };
+				: {
+						...base,
+						type: 'string',
+						default: '',
+						placeholder: field.picker?.idRule.listPlaceholder ?? 'e.g. 1234, 5678',
+					};
 		case 'object':
 			return {
 				...base,

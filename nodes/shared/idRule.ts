@@ -18,6 +18,8 @@ export interface IdRule {
 	message: string;
 	/** The placeholder of the "By ID" mode, e.g. `e.g. 1234567`. */
 	placeholder: string;
+	/** The placeholder of a typed list of IDs, e.g. `e.g. 1234, 5678`. */
+	listPlaceholder: string;
 }
 
 /** IDs that are positive whole numbers, given as numbers or as digits (Nexudus). */
@@ -27,14 +29,20 @@ export const positiveWholeIds: IdRule = {
 	pattern: '^\\d+$',
 	message: 'Enter a numeric ID',
 	placeholder: 'e.g. 1234567',
+	listPlaceholder: 'e.g. 1234, 5678',
 };
 
 /**
  * IDs that are text of a fixed form, e.g. GUIDs or Mongo ObjectIds: `kind` names the form in
- * messages ("a GUID"), `pattern` is the whole ID (anchored), `example` a valid one. The ID is
- * kept as typed, less surrounding white space.
+ * messages ("a GUID"), `pattern` is the whole ID (anchored), `examples` two valid ones. The ID
+ * is kept as typed, less surrounding white space.
  */
-export function textIds(spec: { kind: string; pattern: string; example: string }): IdRule {
+export function textIds(spec: {
+	kind: string;
+	pattern: string;
+	examples: [string, string];
+}): IdRule {
+	const [example, another] = spec.examples;
 	const form = new RegExp(spec.pattern);
 	const check = (empty: string, wrong: string) =>
 		z.unknown().transform((value, context) => {
@@ -52,12 +60,13 @@ export function textIds(spec: { kind: string; pattern: string; example: string }
 		picked: (noun) =>
 			check(
 				`Select a ${noun} or enter its ID`,
-				`Enter ${spec.kind}, e.g. ${spec.example}, or pick a ${noun} from the list`,
+				`Enter ${spec.kind}, e.g. ${example}, or pick a ${noun} from the list`,
 			),
-		id: check('This field is required', `Expected ${spec.kind}, e.g. ${spec.example}`),
+		id: check('This field is required', `Expected ${spec.kind}, e.g. ${example}`),
 		pattern: spec.pattern,
 		message: `Enter ${spec.kind}`,
-		placeholder: `e.g. ${spec.example}`,
+		placeholder: `e.g. ${example}`,
+		listPlaceholder: `e.g. ${example}, ${another}`,
 	};
 }
 
@@ -65,5 +74,5 @@ export function textIds(spec: { kind: string; pattern: string; example: string }
 export const objectIds: IdRule = textIds({
 	kind: 'an ObjectId (24 hexadecimal characters)',
 	pattern: '^[0-9a-fA-F]{24}$',
-	example: '6a1e00000d00000000000001',
+	examples: ['6a1e00000d00000000000001', '6a1e00000d00000000000002'],
 });

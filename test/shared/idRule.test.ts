@@ -1,6 +1,11 @@
 import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 
-import { recordLocator, type RecordField, type RecordPicker } from '../../nodes/shared/fields';
+import {
+	fieldParameter,
+	recordLocator,
+	type RecordField,
+	type RecordPicker,
+} from '../../nodes/shared/fields';
 import { readRecordFields } from '../../nodes/shared/fieldValues';
 import { positiveWholeIds, textIds } from '../../nodes/shared/idRule';
 import { readRecordId, recordField, type RecordTarget } from '../../nodes/shared/record';
@@ -13,12 +18,12 @@ const OBJECT_ID = '64b7f0c2a1e4d93b5c8f1a2e';
 const guids = textIds({
 	kind: 'a GUID',
 	pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
-	example: GUID,
+	examples: [GUID, '0b9e8d7c-6a5f-4e3d-9c2b-1a0f9e8d7c6b'],
 });
 const objectIds = textIds({
 	kind: 'an ObjectId',
 	pattern: '^[0-9a-fA-F]{24}$',
-	example: OBJECT_ID,
+	examples: [OBJECT_ID, '64b7f0c2a1e4d93b5c8f1a2f'],
 });
 
 const userPicker: RecordPicker = { searchListMethod: 'searchUsers', noun: 'user', idRule: guids };
@@ -107,5 +112,24 @@ describe("the vendor's ID rule", () => {
 		// The Nexudus list stays whole numbers.
 		const numbers = { ids: { label: 'IDs', schema: idList(positiveWholeIds.id) } };
 		expect(checkParameters(itemContext({ ids: '12, 15' }), numbers).ids).toEqual([12, 15]);
+	});
+});
+
+describe('typed ID lists', () => {
+	const listField = (idRule: typeof objectIds): RecordField => ({
+		property: 'ids',
+		displayName: 'IDs',
+		type: 'recordList',
+		picker: { searchListMethod: '', noun: 'record', idRule },
+	});
+
+	it('show two IDs of the rule as their placeholder', () => {
+		expect(fieldParameter(listField(objectIds)).placeholder).toBe(
+			`e.g. ${OBJECT_ID}, 64b7f0c2a1e4d93b5c8f1a2f`,
+		);
+		expect(fieldParameter(listField(guids)).placeholder).toBe(
+			`e.g. ${GUID}, 0b9e8d7c-6a5f-4e3d-9c2b-1a0f9e8d7c6b`,
+		);
+		expect(fieldParameter(listField(positiveWholeIds)).placeholder).toBe('e.g. 1234, 5678');
 	});
 });

@@ -34,9 +34,6 @@ export const taskGroupFilters: RecordField[] = [
 	},
 ];
 
-/** The placeholder of the ID lists, in the form of an ObjectId. */
-export const ID_LIST_PLACEHOLDER = `e.g. 6a1e00000d00000000000001, 6a1e00000d00000000000002`;
-
 /** Created and modified bounds, each after, at or after, before, at or before (`createdAt_gte`, …). */
 export const taskGroupDateRange = operatorDateRanges({
 	dates: [

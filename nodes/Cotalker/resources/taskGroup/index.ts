@@ -5,21 +5,13 @@ import { fieldParameter } from '../../../shared/fields';
 import { pagingFields } from '../../../shared/listPaging';
 import { recordField } from '../../../shared/record';
 import { sortFields } from '../../../shared/sort';
-import { ID_LIST_PLACEHOLDER, taskGroupDateRange, taskGroupFilters } from './filters';
+import { taskGroupDateRange, taskGroupFilters } from './filters';
 import { taskGroupOperations } from './operations';
 import { cotalkerTaskGroup } from './record';
 import { taskGroupSortOrder } from './search';
 
 const resource = ['taskGroup'];
 const list = { resource, operation: ['list'] };
-
-/** A filter's parameter; ID lists show an ObjectId placeholder. */
-const filterParameter = (filter: (typeof taskGroupFilters)[number]) => {
-	const parameter = fieldParameter(filter);
-	return filter.type === 'recordList'
-		? { ...parameter, placeholder: ID_LIST_PLACEHOLDER }
-		: parameter;
-};
 
 /** Everything the node shows for task groups: List with filters, dates and order, Get, Create. */
 export const taskGroupDescription: INodeProperties[] = [
@@ -34,7 +26,7 @@ export const taskGroupDescription: INodeProperties[] = [
 		description: 'Only task groups that match every filter you add are returned',
 		hint: 'A filter left empty is ignored.',
 		options: taskGroupFilters
-			.map(filterParameter)
+			.map((filter) => fieldParameter(filter))
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		displayOptions: { show: list },
 	},
