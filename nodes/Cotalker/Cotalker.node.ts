@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { sendAsDescribed } from '../shared/executor';
 import { cotalkerIcon } from './icon';
 import { getProperties } from './listSearch/options';
-import { getNextStates, getStates } from './listSearch/states';
+import { getNextStates, getStates, getWorkflows } from './listSearch/states';
 import { searchTaskGroups, searchTasks, searchUsers } from './listSearch/searchRecords';
 import { taskDescription, taskGroupDescription } from './resources';
 import { resourceSelector } from './resources/resourceSelector';
@@ -34,6 +34,6 @@ export class Cotalker implements INodeType {
 
 	methods = {
 		listSearch: { searchTaskGroups, searchTasks, searchUsers },
-		loadOptions: { getNextStates, getProperties, getStates },
+		loadOptions: { getNextStates, getProperties, getStates, getWorkflows },
 	};
 }

@@ -110,7 +110,7 @@ describe('Cotalker › task › find', () => {
 			[
 				'a malformed workflow ID',
 				{ smStateMachine: 'projects' },
-				'Invalid value for "Workflow ID": Expected an ObjectId (24 hexadecimal characters), e.g. 6a1e00000d00000000000001',
+				'Invalid value for "Workflow Name or ID": Expected an ObjectId (24 hexadecimal characters), e.g. 6a1e00000d00000000000001',
 			],
 			['a malformed assignee', { assignee: picked('ana', 'list') }, badId('Assignee', 'user')],
 			[

@@ -8,7 +8,7 @@ import nock from 'nock';
 
 import { loadOptionsContext } from '../helpers/loadOptions';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import { PROPERTY_IDS, STATE_IDS, TASK_GROUP_IDS } from '../sandbox/cotalker';
+import { PROPERTY_IDS, STATE_IDS, STATE_MACHINE_IDS, TASK_GROUP_IDS } from '../sandbox/cotalker';
 import { AUTH_HEADERS, BASE_URL, NODE, cotalkerCredentials } from './credentials';
 import { PROJECTS, TASK, failed, useEmulator } from './recordHelpers';
 import { picked } from './runCotalker';
@@ -39,6 +39,18 @@ describe('Cotalker › state dropdowns', () => {
 				{ name: 'working', value: PROPERTY_IDS.working, description: 'Type: in-progress' },
 			]);
 			expect(sent()).toEqual([`GET /api/v1/tasks/${TASK_GROUP_IDS.support}/sm/smstate`]);
+		});
+
+		it("lists the task group's workflows (state machines) by name", async () => {
+			const load = loaderOf(
+				{ operation: 'find', taskGroup: picked(TASK_GROUP_IDS.support, 'list') },
+				emulator.credentials,
+			);
+
+			expect(await load('getWorkflows')).toEqual([
+				{ name: 'Support workflow', value: STATE_MACHINE_IDS.support },
+			]);
+			expect(sent()).toEqual([`GET /api/v1/tasks/${TASK_GROUP_IDS.support}/sm/smstatemachine`]);
 		});
 
 		it('lists the states the chosen task may move to, and follows the task as it moves', async () => {
@@ -94,6 +106,7 @@ describe('Cotalker › state dropdowns', () => {
 
 	it.each([
 		['getStates', { operation: 'find' }, 'Choose a task group first'],
+		['getWorkflows', { operation: 'find' }, 'Choose a task group first'],
 		[
 			'getStates',
 			{ operation: 'find', taskGroup: picked('projects') },

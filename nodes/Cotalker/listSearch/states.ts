@@ -23,7 +23,7 @@ function taskGroupOf(context: ILoadOptionsFunctions): string {
 	return group;
 }
 
-/** A list of Cotalker states (COTSMState) from a v1 state-machine endpoint of the chosen group. */
+/** A list from a v1 state-machine endpoint of the chosen group: states (COTSMState) or machines. */
 async function readStates(
 	context: ILoadOptionsFunctions,
 	path: string,
@@ -78,4 +78,12 @@ export async function getNextStates(this: ILoadOptionsFunctions): Promise<INodeP
 		value: state._id as string,
 		description: kindOf(state),
 	}));
+}
+
+/** The workflows (state machines) of the chosen task group, by name: for the Workflow filter. */
+export async function getWorkflows(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const machines = await readStates(this, 'smstatemachine');
+	return machines
+		.map((machine) => ({ name: String(machine.name ?? machine._id), value: machine._id as string }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -42,10 +42,13 @@ export const keywordFilters: RecordField[] = [
 	},
 	{
 		property: 'smStateMachine',
-		displayName: 'Workflow ID',
-		type: 'string',
+		displayName: 'Workflow Name or ID',
+		type: 'options',
+		loadOptionsMethod: 'getWorkflows',
+		loadOptionsDependsOn: ['taskGroup.value'],
 		idRule: objectIds,
-		description: 'Only tasks of this workflow (Cotalker state machine), by its ObjectId',
+		description:
+			'Only tasks of this workflow (Cotalker state machine) of the task group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		property: 'limitBy',
