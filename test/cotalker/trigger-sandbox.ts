@@ -55,6 +55,8 @@ export class CotalkerForTrigger {
 	readonly changes: LoggedChange[] = [];
 	/** Runs before each task list request reaches Cotalker, with its number (from 0). */
 	beforeList: ((index: number, url: URL) => Promise<void> | void) | undefined;
+	/** Whether answers carry a Date header (Cotalker's clock); without one the trigger does without. */
+	dated = true;
 	private server!: RunningServer;
 	private lists = 0;
 
@@ -72,6 +74,10 @@ export class CotalkerForTrigger {
 		if (isTaskList(req)) {
 			await this.beforeList?.(this.lists++, new URL(req.url ?? '/', 'http://sandbox.local'));
 		}
+		// Cotalker dates its answers by its own clock, like any web server (Node would otherwise
+		// send this machine's time, months away from the emulator's clock).
+		if (this.dated) res.setHeader('Date', this.sandbox.now().toUTCString());
+		else res.sendDate = false;
 		this.sandbox.handler(req, res);
 	}
 

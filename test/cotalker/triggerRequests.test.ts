@@ -179,7 +179,7 @@ describe('Cotalker Trigger › cost', () => {
 	});
 
 	it.each([
-		[0, 1, 101],
+		[0, 1, 123],
 		[1, 1, 276],
 		[99, 1, 6450],
 		[100, 1, 6513],
@@ -218,6 +218,47 @@ describe('Cotalker Trigger › cost', () => {
 			expect(JSON.stringify(trigger.state).length).toBe(276);
 		},
 	);
+});
+
+/**
+ * A burst with nothing after it: Cotalker dates its answers, so a complete read also reached that
+ * Date less two minutes, and the burst leaves the window once a poll's Date is more than four
+ * minutes past it. Without a Date header only a later change moves the window on.
+ */
+describe('Cotalker Trigger › quiet after a burst', () => {
+	let cotalker: CotalkerForTrigger;
+	beforeAll(() => {
+		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
+	});
+	afterEach(async () => {
+		await cotalker.close();
+	});
+
+	async function quietPolls(dated: boolean) {
+		cotalker = await CotalkerForTrigger.start();
+		cotalker.dated = dated;
+		const trigger = cotalker.activate('anyChange');
+		expect(await trigger.poll()).toBeNull();
+		cotalker.tick(300);
+		const burst = cotalker.createMany(PROJECTS, 250);
+		expect(await trigger.poll()).toHaveLength(burst.length);
+		const requests: number[] = [];
+		for (let minute = 1; minute <= 6; minute++) {
+			cotalker.tick(60);
+			cotalker.clearRequests();
+			expect(await trigger.poll()).toBeNull();
+			requests.push(cotalker.requests.length);
+		}
+		return { requests, state: JSON.stringify(trigger.state).length };
+	}
+
+	it('dated answers: polls a minute apart read the burst for five minutes, then one request', async () => {
+		expect(await quietPolls(true)).toEqual({ requests: [3, 3, 3, 3, 3, 1], state: 123 });
+	});
+
+	it('undated answers: every quiet poll reads the burst again', async () => {
+		expect(await quietPolls(false)).toEqual({ requests: [3, 3, 3, 3, 3, 3], state: 15963 });
+	});
 });
 
 /** A Cotalker that answers fewer tasks a page than the trigger asks for (its limit is undocumented). */

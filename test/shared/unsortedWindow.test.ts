@@ -26,6 +26,7 @@ function fakeWindow(
 		total?: boolean;
 		overlapMs?: number;
 		beforePage?: (pageIndex: number, call: number) => void;
+		servedAt?: Date;
 	} = {},
 ) {
 	const size = options.size ?? 2;
@@ -45,6 +46,7 @@ function fakeWindow(
 				records,
 				hasMore: records.length === size && (pageIndex + 1) * size < inWindow.length,
 				...(options.total === false ? {} : { total: inWindow.length }),
+				...(options.servedAt ? { servedAt: options.servedAt } : {}),
 			};
 		},
 	};
@@ -103,6 +105,19 @@ describe('Unsorted window (engine)', () => {
 		const listing = await stream.listWindow!(new Date(T0));
 		expect(listing.unsettled).toEqual(new Date(T0));
 		expect(listing.reached).toBeUndefined();
+	});
+
+	it("a complete read reaches the vendor's Date less the overlap when that is later than its changes", async () => {
+		const list = [task('a', 1), task('b', 2)];
+		const later = new Date(T0 + 600_000);
+		const { window } = fakeWindow(list, { servedAt: later });
+		expect((await readWindow(window, new Date(T0))).reached).toEqual(new Date(T0 + 480_000));
+		// A Date before the changes less the overlap changes nothing.
+		const early = fakeWindow(list, { servedAt: new Date(T0 + 60_000) });
+		expect((await readWindow(early.window, new Date(T0))).reached).toEqual(new Date(T0 + 2));
+		// An empty window still reaches it.
+		const empty = fakeWindow([], { servedAt: later });
+		expect((await readWindow(empty.window, new Date(T0))).reached).toEqual(new Date(T0 + 480_000));
 	});
 
 	it('takes a vendor that gives no total at its word', async () => {

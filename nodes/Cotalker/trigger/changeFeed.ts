@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { digest } from '../../shared/digest';
 import type { ChangeFeed, ChangeStream } from '../../shared/polling/changeFeed';
+import { servedAtOf } from '../../shared/polling/servedAt';
 import { unsortedStream, type UnsortedWindow } from '../../shared/polling/unsortedWindow';
 import { sendVendorRequest } from '../../shared/transport/request';
 import { cotalkerApi, cotalkerPaging } from '../transport';
@@ -108,7 +109,8 @@ export function cotalkerChangeFeed(
 					paging.maxPageSize,
 				),
 			);
-			return paging.readPage(response, paging.maxPageSize, pageIndex);
+			const page = paging.readPage(response, paging.maxPageSize, pageIndex);
+			return { ...page, servedAt: servedAtOf(response.headers) };
 		},
 	});
 

@@ -86,7 +86,7 @@ export class StreamMemory {
 		const fingerprints: Record<string, string> = {};
 		for (const [key, fingerprint] of this.versions) {
 			const [time, id] = key.split(' ');
-			if (time === newest) fingerprints[id] = fingerprint;
+			if (time === newest && Date.parse(time) >= from) fingerprints[id] = fingerprint;
 		}
 		return Object.keys(fingerprints).length
 			? { cursor, seen, versions: { at: newest!, fingerprints } }

@@ -9,6 +9,8 @@ export interface WindowPage {
 	hasMore: boolean;
 	/** How many records the whole window held when the vendor answered this page, where it says. */
 	total?: number;
+	/** When the vendor answered, by its clock (its Date header), where it says (see readWindow). */
+	servedAt?: Date;
 }
 
 /**
@@ -59,6 +61,11 @@ export interface WindowRead {
  *   so the next poll must re-read from before that. It re-reads from the cursor minus the overlap;
  *   only pages answered within half the overlap from the start of the walk (this machine's clock:
  *   a duration, whatever the skew) move the cursor, the first page always.
+ * - Quiet: where the vendor dates its answers, a complete read also reached the first page's
+ *   Date less the overlap (a change after that would have been seen, give or take the overlap
+ *   again for the vendor's own clocks and late stamps). So a burst of changes leaves the window
+ *   about twice the overlap after it even when nothing changes later, instead of being read again
+ *   by every quiet poll. Never past the vendor's own stamps: the cursor only moves forward.
  */
 export async function readWindow(
 	window: UnsortedWindow,
@@ -68,12 +75,14 @@ export async function readWindow(
 	const started = now();
 	const latest = new Map<string, { record: IDataObject; at: number }>();
 	let reached: number | undefined;
+	let servedAt: Date | undefined;
 	let pagesRead = 0;
 	for (let attempt = 1; attempt <= WALK_ATTEMPTS; attempt++) {
 		let total: number | undefined;
 		const walked = new Set<string>();
 		for (let pageIndex = 0; pageIndex < MAX_PAGES_PER_WALK; pageIndex++) {
 			const page = await window.fetchPage(since, pageIndex);
+			if (pagesRead === 0) servedAt = page.servedAt;
 			const inBudget = pagesRead++ === 0 || now() - started <= window.overlapMs / 2;
 			for (const record of page.records) {
 				const at = window.timeOf(record)?.getTime() ?? -Infinity;
@@ -90,6 +99,10 @@ export async function readWindow(
 			if (!page.hasMore && !short) break;
 		}
 		if (total === undefined || latest.size >= total) {
+			if (servedAt) {
+				const quiet = servedAt.getTime() - window.overlapMs;
+				if (reached === undefined || quiet > reached) reached = quiet;
+			}
 			return {
 				records: [...latest.values()].map(({ record }) => record),
 				complete: true,
