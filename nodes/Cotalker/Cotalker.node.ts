@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { sendAsDescribed } from '../shared/executor';
 import { cotalkerIcon } from './icon';
-import { getProperties } from './listSearch/options';
+import { getProperties, getUsers } from './listSearch/options';
 import { getNextStates, getStates, getWorkflows } from './listSearch/states';
 import { searchTaskGroups, searchTasks, searchUsers } from './listSearch/searchRecords';
 import { taskDescription, taskGroupDescription } from './resources';
@@ -18,7 +18,8 @@ export class Cotalker implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage Cotalker task groups and tasks, and move tasks through their workflow states',
+		description:
+			'Manage Cotalker task groups and tasks, and move tasks through their workflow states',
 		defaults: { name: 'Cotalker' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -34,6 +35,6 @@ export class Cotalker implements INodeType {
 
 	methods = {
 		listSearch: { searchTaskGroups, searchTasks, searchUsers },
-		loadOptions: { getNextStates, getProperties, getStates, getWorkflows },
+		loadOptions: { getNextStates, getProperties, getStates, getUsers, getWorkflows },
 	};
 }

@@ -131,7 +131,7 @@ describe('Cotalker › task › create', () => {
 			'a malformed editor',
 			'Plan',
 			{ editors: `${ANA}, bruno` },
-			'Invalid value for "Editor IDs": Expected an ObjectId (24 hexadecimal characters), e.g. 6a1e00000d00000000000001',
+			'Invalid value for "Editor Names or IDs": Expected an ObjectId (24 hexadecimal characters), e.g. 6a1e00000d00000000000001',
 		],
 		[
 			'a bad start date',

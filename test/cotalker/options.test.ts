@@ -10,6 +10,7 @@ import { expectExactRequests } from '../helpers/requests';
 import {
 	createCotalkerSandbox,
 	PROPERTY_IDS,
+	USER_IDS,
 	type RunningServer,
 	type CotalkerSandbox,
 } from '../sandbox/cotalker';
@@ -22,14 +23,16 @@ import {
 } from './credentials';
 import { failed } from './fixtures/taskGroups';
 
-const loadProperties = async (credentials = cotalkerCredentials) => {
+const load = async (method: string, credentials = cotalkerCredentials) => {
 	const { context, nodeType } = loadOptionsContext(
 		NODE,
 		{ resource: 'task', operation: 'create' },
 		credentials,
 	);
-	return await nodeType.methods!.loadOptions!.getProperties.call(context);
+	return await nodeType.methods!.loadOptions![method].call(context);
 };
+const loadProperties = async (credentials = cotalkerCredentials) =>
+	await load('getProperties', credentials);
 
 const property = (n: number, display: string, propertyType: string): IDataObject => ({
 	_id: `6a1e00000e${n.toString(16).padStart(14, '0')}`,
@@ -138,5 +141,20 @@ describe('Cotalker › properties dropdown against the emulator', () => {
 		expect(
 			sandbox.state.requests.map(({ method, url, status }) => `${method} ${url} ${status}`),
 		).toEqual(['GET /api/v2/properties?limit=100&page=1&count=true 200']);
+	});
+
+	it('lists every user by name and email, for editors and followers', async () => {
+		sandbox.state.requests.length = 0;
+		const options = await load('getUsers', sandboxCredentials(server.url));
+
+		expect(options).toEqual([
+			{ name: 'Ana Rojas (ana@cotalker.sandbox.test)', value: USER_IDS.ana },
+			{ name: 'Bruno Díaz (bruno@cotalker.sandbox.test)', value: USER_IDS.bruno },
+			{ name: 'Carla Soto (carla@cotalker.sandbox.test)', value: USER_IDS.carla },
+			{ name: 'Sandbox Bot (bot@cotalker.sandbox.test)', value: USER_IDS.bot },
+		]);
+		expect(
+			sandbox.state.requests.map(({ method, url, status }) => `${method} ${url} ${status}`),
+		).toEqual(['GET /api/v2/users?limit=100&page=1&count=true 200']);
 	});
 });

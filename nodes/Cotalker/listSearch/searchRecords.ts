@@ -92,7 +92,7 @@ export async function searchTasks(
 }
 
 /** A user's name, with their email: "Ana Rojas (ana@example.com)"; the email alone without a name. */
-const userLabel = (user: IDataObject) => {
+export const userLabel = (user: IDataObject) => {
 	const name = (user.name ?? {}) as IDataObject;
 	const display =
 		name.displayName ?? ([name.names, name.lastName].filter(Boolean).join(' ') || undefined);

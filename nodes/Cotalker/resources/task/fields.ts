@@ -36,17 +36,21 @@ export const taskFields: RecordField[] = [
 	},
 	{
 		property: 'editors',
-		displayName: 'Editor IDs',
+		displayName: 'Editor Names or IDs',
 		type: 'recordList',
 		picker: pickers.user,
-		description: 'Users who may change the task, by their IDs separated by commas',
+		loadOptionsMethod: 'getUsers',
+		description:
+			'Users who may change the task. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		property: 'followers',
-		displayName: 'Follower IDs',
+		displayName: 'Follower Names or IDs',
 		type: 'recordList',
 		picker: pickers.user,
-		description: 'Users who follow the task, by their IDs separated by commas',
+		loadOptionsMethod: 'getUsers',
+		description:
+			'Users who follow the task. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		property: 'startDate',
