@@ -57,6 +57,8 @@ export class CotalkerForTrigger {
 	beforeList: ((index: number, url: URL) => Promise<void> | void) | undefined;
 	/** Whether answers carry a Date header (Cotalker's clock); without one the trigger does without. */
 	dated = true;
+	/** How far the Date header's clock is from the clock Cotalker stamps tasks with. */
+	dateOffsetMs = 0;
 	private server!: RunningServer;
 	private lists = 0;
 
@@ -76,8 +78,10 @@ export class CotalkerForTrigger {
 		}
 		// Cotalker dates its answers by its own clock, like any web server (Node would otherwise
 		// send this machine's time, months away from the emulator's clock).
-		if (this.dated) res.setHeader('Date', this.sandbox.now().toUTCString());
-		else res.sendDate = false;
+		if (this.dated) {
+			const date = new Date(this.sandbox.now().getTime() + this.dateOffsetMs);
+			res.setHeader('Date', date.toUTCString());
+		} else res.sendDate = false;
 		this.sandbox.handler(req, res);
 	}
 

@@ -62,10 +62,12 @@ export interface WindowRead {
  *   only pages answered within half the overlap from the start of the walk (this machine's clock:
  *   a duration, whatever the skew) move the cursor, the first page always.
  * - Quiet: where the vendor dates its answers, a complete read also reached the first page's
- *   Date less the overlap (a change after that would have been seen, give or take the overlap
- *   again for the vendor's own clocks and late stamps). So a burst of changes leaves the window
- *   about twice the overlap after it even when nothing changes later, instead of being read again
- *   by every quiet poll. Never past the vendor's own stamps: the cursor only moves forward.
+ *   Date less the overlap: every change before that Date was seen, and the next poll reads from
+ *   twice the overlap before it, which allows for a Date clock up to about twice the overlap ahead
+ *   of the clock that stamps records (further ahead, changes would be missed; tested at 90 s and
+ *   5 min). So a burst of changes leaves the window a little over twice the overlap after it even
+ *   when nothing changes later, instead of being read again by every quiet poll. The cursor only
+ *   moves forward.
  */
 export async function readWindow(
 	window: UnsortedWindow,
