@@ -1,30 +1,15 @@
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { Nexudus } from '../../nodes/Nexudus/Nexudus.node';
+import { fieldsOf, labelOf, operationsOf, undescribed } from '../helpers/words';
 
 const { properties } = new Nexudus().description;
 
-type Described = INodeProperties | INodePropertyOptions | INodePropertyCollection;
-
-/** Every field of the node, the options of collections and of operation selectors included. */
-function* fieldsOf(items: Described[], path: string): Generator<[string, Described]> {
-	for (const item of items) {
-		const here = `${path} › ${'displayName' in item ? item.displayName : item.name}`;
-		yield [here, item];
-		if ('values' in item) yield* fieldsOf(item.values, here);
-		if ('options' in item && item.options && (item as INodeProperties).type !== 'options') {
-			yield* fieldsOf(item.options as Described[], here);
-		}
-	}
-}
-
-const operations = properties
-	.filter((property) => property.name === 'operation')
-	.flatMap((selector) => selector.options as INodePropertyOptions[]);
+const operations = operationsOf(properties);
 const texts = [
 	...operations.flatMap((operation) => [operation.name, operation.action, operation.description]),
-	...[...fieldsOf(properties, '')].flatMap(([, field]) => [
-		'displayName' in field ? field.displayName : field.name,
+	...[...fieldsOf(properties, '', false)].flatMap(([, field]) => [
+		labelOf(field),
 		'description' in field ? field.description : undefined,
 	]),
 ].filter((text): text is string => typeof text === 'string');
@@ -37,18 +22,7 @@ describe('Nexudus › words', () => {
 	});
 
 	it('describes every field', () => {
-		const undescribed = [...fieldsOf(properties, '')]
-			// The Operation selector is described by its options (see above); a hint describes too.
-			.filter(
-				([, field]) =>
-					'type' in field &&
-					field.type !== 'notice' &&
-					field.name !== 'operation' &&
-					!field.description &&
-					!field.hint,
-			)
-			.map(([path]) => path);
-		expect(undescribed).toEqual([]);
+		expect(undescribed(properties)).toEqual([]);
 	});
 
 	it('uses "an" before a vowel: "an opportunity history entry"', () => {
@@ -75,7 +49,7 @@ describe('Nexudus › words', () => {
 		expect(texts.filter((text) => /\b(\w+) .*\b\1$/.test(text) && /From$|To$/.test(text))).toEqual(
 			[],
 		);
-		const idBounds = [...fieldsOf(properties, '')]
+		const idBounds = [...fieldsOf(properties, '', false)]
 			.map(([, field]) => field)
 			.filter(
 				(field): field is INodeProperties => 'name' in field && /^(from|to)Id$/.test(field.name),

@@ -19,4 +19,5 @@ export const resourceSelector: INodeProperties = {
 		},
 	],
 	default: 'task',
+	description: 'What to work with: tasks, or the task groups that hold them',
 };

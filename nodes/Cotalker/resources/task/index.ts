@@ -55,6 +55,16 @@ const newStateField: INodeProperties = {
 	displayOptions: { show: { resource, operation: ['runCommand'] } },
 };
 
+/** Says plainly what Delete does, since Cotalker cannot delete a task. */
+const deactivateNotice: INodeProperties = {
+	displayName:
+		"Cotalker has no way to delete a task: this sets the task's Active to off, which hides it from lists of active tasks. To bring it back, use Update with Active on.",
+	name: 'deactivateNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { resource, operation: ['delete'] } },
+};
+
 const sorted = (parameters: INodeProperties[]) =>
 	parameters.sort((a, b) => a.displayName.localeCompare(b.displayName));
 
@@ -66,6 +76,7 @@ export const taskDescription: INodeProperties[] = [
 	taskOperations,
 	parentField(cotalkerTask, ALL),
 	recordField(cotalkerTask, ['get', 'update', 'delete', 'runCommand']),
+	deactivateNotice,
 	newStateField,
 	searchByField,
 	{
