@@ -113,6 +113,23 @@ describe('Cotalker Trigger › polls', () => {
 		},
 	);
 
+	it.each([
+		['anyChange', true],
+		['updated', true],
+		['created', false],
+		['stateChanged', false],
+	])('%s: a deactivated task (Delete in Cotalker) is reported: %s', async (event, reported) => {
+		const [task] = cotalker.create(PROJECTS, 'To deactivate');
+		const trigger = cotalker.activate(event);
+		expect(await trigger.poll()).toBeNull();
+		cotalker.tick(5);
+		await cotalker.update(task, { isActive: false });
+		const items = await trigger.poll();
+		expect(items).toEqual(reported ? [cotalker.task(task)] : null);
+		if (items) expect(items[0].isActive).toBe(false);
+		expect(await trigger.poll()).toBeNull();
+	});
+
 	it('keeps a small state: a cursor per task group and the changes of its overlap', async () => {
 		cotalker.create(PROJECTS, 'Existing');
 		cotalker.tick(10);
