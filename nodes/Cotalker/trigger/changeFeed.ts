@@ -1,6 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { digest } from '../../shared/digest';
 import type { ChangeFeed, ChangeStream } from '../../shared/polling/changeFeed';
 import { servedAtOf } from '../../shared/polling/servedAt';
 import { unsortedStream, type UnsortedWindow } from '../../shared/polling/unsortedWindow';
@@ -8,6 +7,7 @@ import { sendVendorRequest } from '../../shared/transport/request';
 import { cotalkerApi, cotalkerPaging } from '../transport';
 import type { CotalkerAccount } from './account';
 import { movedState, taskTime, wasEdited, type CotalkerEvent } from './events';
+import { contentOf, refOf } from './taskFields';
 
 /** What a Cotalker trigger watches: which changes, in which task groups, of which tasks. */
 export interface CotalkerTriggerSettings {
@@ -24,42 +24,6 @@ const paging = cotalkerPaging('tasks');
 
 /** The window each event reads: by creation for Created, by last change otherwise. */
 const windowTime = (event: CotalkerEvent) => (event === 'created' ? 'createdAt' : 'modifiedAt');
-
-/**
- * The task fields a change sets (COTTask, model_tasks.md), for telling apart two versions stamped
- * in the same millisecond. Fields Cotalker may compute on reading (SLAs, answers, populated users)
- * are left out, so that the newest task is not taken for changed on every poll.
- */
-const CHANGE_FIELDS = [
-	'name',
-	'info',
-	'assignee',
-	'editors',
-	'followers',
-	'smState',
-	'status',
-	'status1',
-	'status2',
-	'status3',
-	'status4',
-	'status5',
-	'extensions',
-	'startDate',
-	'endDate',
-	'estimatedTime',
-	'isActive',
-	'parent',
-	'closedAt',
-];
-
-const contentOf = (task: IDataObject) =>
-	digest(CHANGE_FIELDS.map((field) => task[field] ?? null)).slice(0, 8);
-
-/** The ID a task refers to (e.g. its assignee), whether Cotalker gives it as an ID or as the record. */
-const refOf = (task: IDataObject, property: string) => {
-	const value = task[property];
-	return value && typeof value === 'object' ? (value as IDataObject)._id : value;
-};
 
 /**
  * Cotalker as a change feed: one stream per task group, over the v2 task list
