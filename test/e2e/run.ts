@@ -8,16 +8,17 @@
  *    and installs the `npm pack` tarball into each n8n's nodes folder, as a user would.
  * 2. Checks that n8n loads every node, its AI tool variant and the credential.
  * 3. Runs each vendor's "every operation" example workflow through `n8n execute` and checks each
- *    node (for Copper and ONLYOFFICE also the API calls, queries and bodies the sandbox received).
+ *    node (for Copper, ONLYOFFICE and Cotalker also the API calls and queries the sandbox received,
+ *    and for Copper and ONLYOFFICE their bodies).
  * 4. Expires the stored Nexudus and ONLYOFFICE tokens and checks that the next run renews each
  *    with one sign-in and keeps it.
  * 5. Tests the Nexudus credential as the editor does: Bearer Token and Basic Auth pass, a wrong
  *    password fails in both; the ONLYOFFICE one passes with its password and with an access
  *    token, and fails with a wrong password or token; the Cotalker one passes with its API token,
  *    with Admin Access on and off, and fails with a wrong token.
- * 6. Activates the trigger workflows (Nexudus, Copper, ONLYOFFICE Task Closed) together, changes
- *    records in each sandbox between polls, and checks that the sink received exactly those
- *    changes, each once.
+ * 6. Activates the trigger workflows (Nexudus, Copper, ONLYOFFICE Task Closed, Cotalker Any Change
+ *    and State Changed) together, changes records in each sandbox between polls, and checks that
+ *    the sink received exactly those changes, each once.
  * Each line runs on free ports with its own user folder and sandboxes. E2E_PARALLEL=false runs the
  * lines one after the other. Any failure to install or start n8n fails the run; nothing is skipped.
  */
