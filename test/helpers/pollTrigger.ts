@@ -63,7 +63,9 @@ export class ActivePollTrigger {
 		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, 1);
 		const result = await nodeType.poll!.call(context);
 		this.polls++;
-		this.staticData = workflow.staticData as IDataObject;
+		// A plain copy: n8n 1.x wraps the static data a Workflow is given in an observer, and
+		// wrapping the previous poll's wrapper again on every poll slows each poll down.
+		this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		return result ? result[0].map((item) => item.json) : null;
 	}
 

@@ -317,6 +317,15 @@ describe('Cotalker sandbox', () => {
 			expect(codes(counted.body.data)).toEqual(['projects']);
 		});
 
+		it("dates its answers by its own clock (HTTP Date), not this machine's", async () => {
+			clock.current = new Date('2031-07-04T12:34:56.789Z');
+			const answer = await api('/api/v2/task-groups');
+			expect(answer.res.headers.get('date')).toBe('Fri, 04 Jul 2031 12:34:56 GMT');
+			const refused = await api('/api/v2/task-groups', { headers: {} });
+			expect(refused.status).toBe(401);
+			expect(refused.res.headers.get('date')).toBe('Fri, 04 Jul 2031 12:34:56 GMT');
+		});
+
 		it('creates a group from {group} like the docs sample, once per group, and patches it (v1)', async () => {
 			clock.current = new Date('2026-03-11T09:30:00.123Z');
 			const group = '61ae5eb11f130a35a73e2e06';

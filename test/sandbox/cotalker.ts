@@ -682,6 +682,9 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 		if (state.requests.length > MAX_LOGGED_REQUESTS) state.requests.shift();
 		res.on('finish', () => (log.status = res.statusCode));
 		const reply = await apiReply(req, url, segments, log);
+		// The server's clock dates every answer (HTTP Date, whole seconds), as a web server does:
+		// Node would otherwise add this machine's time, not the emulator's (see the clock control).
+		res.setHeader('Date', now().toUTCString());
 		sendJson(res, reply.status, reply.body, reply.headers);
 	}
 

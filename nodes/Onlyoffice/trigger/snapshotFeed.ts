@@ -5,7 +5,7 @@ import { digest } from '../../shared/digest';
 import type { TriggerAccount } from '../../shared/polling/account';
 import type { SnapshotChange, SnapshotFeed } from '../../shared/polling/snapshotFeed';
 import { sendVendorRequest } from '../../shared/transport/request';
-import { headerValue } from '../../shared/transport/vendorApi';
+import { servedAtOf } from '../../shared/polling/servedAt';
 import { apiUrlOf, onlyofficeApi, onlyofficePaging } from '../transport';
 
 /** Which changes an ONLYOFFICE trigger reports. */
@@ -46,11 +46,6 @@ const fingerprint = (task: IDataObject) =>
 	`${task.isClosed === true ? CLOSED : OPEN}${digest(contentOf(task)).slice(0, 5)}`;
 
 /** When the portal answered, from its `Date` header (none if absent or unreadable). */
-function servedAtOf(headers: IDataObject): { servedAt?: Date } {
-	const at = Date.parse(headerValue(headers, 'date') ?? '');
-	return Number.isNaN(at) ? {} : { servedAt: new Date(at) };
-}
-
 /** Which event each kind of change is. */
 const reportsBy: Record<TaskEvent, (change: SnapshotChange) => boolean> = {
 	created: ({ isNew }) => isNew,
@@ -90,7 +85,7 @@ export function onlyofficeSnapshotFeed(
 			});
 			return {
 				...onlyofficePaging.readPage(response, pageSize, pageIndex),
-				...servedAtOf(response.headers),
+				servedAt: servedAtOf(response.headers),
 			};
 		},
 		idOf: (task) => String(task.id),
