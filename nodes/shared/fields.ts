@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { IdRule } from './idRule';
 
@@ -307,5 +307,42 @@ function groupedValuesParameter(
 				],
 			},
 		],
+	};
+}
+
+/** A collection of optional fields the user adds one by one, e.g. Filters or Date Range. */
+export interface FieldCollection {
+	name: string;
+	displayName: string;
+	/** The add button's label, e.g. "Add Filter". */
+	placeholder: string;
+	description: string;
+	hint?: string;
+	/** The fields, from the field table; listed by name unless `keepOrder`. */
+	fields: RecordField[];
+	/** Parameters that are not in the field table, e.g. Copper's custom field conditions. */
+	more?: INodeProperties[];
+	keepOrder?: boolean;
+	show: IDisplayOptions['show'];
+}
+
+/** The UI parameter of a collection of optional fields. */
+export function fieldCollection(collection: FieldCollection): INodeProperties {
+	const options = [
+		...collection.fields.map((field) => fieldParameter(field)),
+		...(collection.more ?? []),
+	];
+	return {
+		displayName: collection.displayName,
+		name: collection.name,
+		type: 'collection',
+		placeholder: collection.placeholder,
+		default: {},
+		description: collection.description,
+		...(collection.hint ? { hint: collection.hint } : {}),
+		options: collection.keepOrder
+			? options
+			: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		displayOptions: { show: collection.show },
 	};
 }

@@ -1,6 +1,6 @@
-import type { IHttpRequestMethods, INodePropertyOptions } from 'n8n-workflow';
+import type { IHttpRequestMethods, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { OperationExecutor } from './executor';
+import { runThroughExecutor, type OperationExecutor } from './executor';
 import { recordIdRule, recordsUrl, recordUrl, type RecordTarget } from './record';
 import { validateParameters, type ParameterRules } from './validation';
 
@@ -88,3 +88,24 @@ export const updateOperation = (
 		operations: { pagination: spec.executor },
 	},
 });
+
+/**
+ * The Operation selector of a resource: every operation runs through its executor (see
+ * executor.ts), in the order of the options given (n8n lists them by name).
+ */
+export function operationSelector(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		routing: runThroughExecutor,
+		options,
+		default: defaultOperation,
+	};
+}

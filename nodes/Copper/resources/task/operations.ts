@@ -1,13 +1,14 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { createRecord } from '../../../shared/create';
 import { deleteAndReport } from '../../../shared/delete';
-import { runThroughExecutor, sendAsDescribed } from '../../../shared/executor';
+import { sendAsDescribed } from '../../../shared/executor';
 import {
 	createOperation,
 	deleteOperation,
 	getOperation,
 	updateOperation,
+	operationSelector,
 } from '../../../shared/operations';
 import { updatePartially } from '../../../shared/update';
 import { copperApi } from '../../transport';
@@ -66,13 +67,4 @@ const operationOptions: INodePropertyOptions[] = [
 ];
 
 /** The task operations Copper offers, each with the request it sends (tasks/*.html). */
-export const taskOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['task'] } },
-	routing: runThroughExecutor,
-	options: operationOptions,
-	default: 'find',
-};
+export const taskOperations = operationSelector('task', operationOptions, 'find');

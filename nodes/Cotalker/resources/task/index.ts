@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { createFields } from '../../../shared/create';
-import { fieldParameter } from '../../../shared/fields';
+import { fieldCollection } from '../../../shared/fields';
 import { pagingFields } from '../../../shared/listPaging';
 import { parentField, recordField } from '../../../shared/record';
 import { sortFields } from '../../../shared/sort';
@@ -65,9 +65,6 @@ const deactivateNotice: INodeProperties = {
 	displayOptions: { show: { resource, operation: ['delete'] } },
 };
 
-const sorted = (parameters: INodeProperties[]) =>
-	parameters.sort((a, b) => a.displayName.localeCompare(b.displayName));
-
 /**
  * Everything the node shows for tasks: the task group first (every task URL names it), the task
  * for operations on one, then each operation's fields.
@@ -79,39 +76,35 @@ export const taskDescription: INodeProperties[] = [
 	deactivateNotice,
 	newStateField,
 	searchByField,
-	{
-		displayName: 'Filters',
+	fieldCollection({
 		name: 'filters',
-		type: 'collection',
+		displayName: 'Filters',
 		placeholder: 'Add Filter',
-		default: {},
 		description: 'Only tasks that match every filter you add are returned',
 		hint: 'A filter left empty is ignored.',
-		options: sorted(keywordFilters.map((filter) => fieldParameter(filter))),
-		displayOptions: { show: { resource, operation: ['find'], searchBy: ['keywords'] } },
-	},
-	{
-		displayName: 'Related To',
+		fields: keywordFilters,
+		show: { resource, operation: ['find'], searchBy: ['keywords'] },
+	}),
+	fieldCollection({
 		name: 'relatedTo',
-		type: 'collection',
+		displayName: 'Related To',
 		placeholder: 'Add User or Property',
-		default: {},
 		description: 'The user the tasks are assigned to, the property they carry, or both',
-		options: relationFilters.map((filter) => fieldParameter(filter)),
-		displayOptions: { show: { resource, operation: ['find'], searchBy: ['relations'] } },
-	},
+		fields: relationFilters,
+		keepOrder: true,
+		show: { resource, operation: ['find'], searchBy: ['relations'] },
+	}),
 	includeField(['list', 'range']),
 	includeField(['find'], { searchBy: ['relations'] }),
-	{
-		displayName: taskDateRange.collectionName,
+	fieldCollection({
 		name: taskDateRange.collection,
-		type: 'collection',
+		displayName: taskDateRange.collectionName,
 		placeholder: 'Add Date',
-		default: {},
 		description: 'Only tasks whose dates are within every bound you add',
-		options: taskDateRange.fields.map((bound) => fieldParameter(bound)),
-		displayOptions: { show: { resource, operation: ['range'] } },
-	},
+		fields: taskDateRange.fields,
+		keepOrder: true,
+		show: { resource, operation: ['range'] },
+	}),
 	...sortFields(taskSortOrder, { resource, operation: ['list', 'range'] }),
 	...pagingFields('task', ['find', 'list', 'range']),
 	...createFields(cotalkerTask),

@@ -1,14 +1,15 @@
-import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { createRecord } from '../../../shared/create';
 import { deactivateRecord } from '../../../shared/delete';
-import { runThroughExecutor, sendAsDescribed } from '../../../shared/executor';
+import { sendAsDescribed } from '../../../shared/executor';
 import { objectIds } from '../../../shared/idRule';
 import {
 	createOperation,
 	deleteOperation,
 	getOperation,
 	updateOperation,
+	operationSelector,
 } from '../../../shared/operations';
 import { recordsUrl, recordUrl } from '../../../shared/record';
 import { sendChange, updatePartially } from '../../../shared/update';
@@ -102,13 +103,4 @@ const operationOptions: INodePropertyOptions[] = [
 ];
 
 /** The task operations Cotalker offers, each with the request it sends. */
-export const taskOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['task'] } },
-	routing: runThroughExecutor,
-	options: operationOptions,
-	default: 'find',
-};
+export const taskOperations = operationSelector('task', operationOptions, 'find');

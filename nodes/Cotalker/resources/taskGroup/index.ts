@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { createFields } from '../../../shared/create';
-import { fieldParameter } from '../../../shared/fields';
+import { fieldCollection } from '../../../shared/fields';
 import { pagingFields } from '../../../shared/listPaging';
 import { recordField } from '../../../shared/record';
 import { sortFields } from '../../../shared/sort';
@@ -17,32 +17,24 @@ const list = { resource, operation: ['list'] };
 export const taskGroupDescription: INodeProperties[] = [
 	taskGroupOperations,
 	recordField(cotalkerTaskGroup, ['get']),
-	{
-		displayName: 'Filters',
+	fieldCollection({
 		name: 'filters',
-		type: 'collection',
+		displayName: 'Filters',
 		placeholder: 'Add Filter',
-		default: {},
 		description: 'Only task groups that match every filter you add are returned',
 		hint: 'A filter left empty is ignored.',
-		options: taskGroupFilters
-			.map((filter) => fieldParameter(filter))
-			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show: list },
-	},
-	{
-		displayName: taskGroupDateRange.collectionName,
+		fields: taskGroupFilters,
+		show: list,
+	}),
+	fieldCollection({
 		name: taskGroupDateRange.collection,
-		type: 'collection',
+		displayName: taskGroupDateRange.collectionName,
 		placeholder: 'Add Date',
-		default: {},
 		description: 'Only task groups created or modified within every bound you add',
 		hint: 'A bound left empty is ignored.',
-		options: taskGroupDateRange.fields
-			.map((bound) => fieldParameter(bound))
-			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show: list },
-	},
+		fields: taskGroupDateRange.fields,
+		show: list,
+	}),
 	...sortFields(taskGroupSortOrder, list),
 	...pagingFields('taskGroup', ['list']),
 	...createFields(cotalkerTaskGroup),

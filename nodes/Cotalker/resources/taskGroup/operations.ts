@@ -1,8 +1,8 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { createRecord } from '../../../shared/create';
-import { runThroughExecutor, sendAsDescribed } from '../../../shared/executor';
-import { createOperation, getOperation } from '../../../shared/operations';
+import { sendAsDescribed } from '../../../shared/executor';
+import { createOperation, getOperation, operationSelector } from '../../../shared/operations';
 import { validateParameters } from '../../../shared/validation';
 import { asAdmin, cotalkerApi } from '../../transport';
 import { workflowGroupRule } from './fields';
@@ -38,13 +38,4 @@ const operationOptions: INodePropertyOptions[] = [
 ];
 
 /** The Operation selector for task groups. */
-export const taskGroupOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['taskGroup'] } },
-	routing: runThroughExecutor,
-	options: operationOptions,
-	default: 'list',
-};
+export const taskGroupOperations = operationSelector('taskGroup', operationOptions, 'list');

@@ -10,7 +10,7 @@ import { findFields, findPagingFields, type NexudusFilter } from './find';
 import { sortFields } from './list';
 import { rangesField } from './range';
 import { nexudusRecord, nexudusWritable } from './record';
-import { operationSelector } from './operations';
+import { entityOperations } from './operations';
 
 /**
  * Everything the node shows for one Nexudus entity: its operations and their fields. Find (by
@@ -23,7 +23,7 @@ export function entityDescription(
 	const resource = [entity.resource];
 	const searching = { resource, operation: ['find'], findBy: ['filters'] };
 	return [
-		operationSelector(entity, filters),
+		entityOperations(entity, filters),
 		recordField(nexudusRecord(entity), ['get', 'update', 'delete']),
 		...findFields(entity, filters),
 		rangesField(entity, searching),

@@ -1,12 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { runThroughExecutor, sendAsDescribed } from '../../../shared/executor';
+import { sendAsDescribed } from '../../../shared/executor';
 import {
 	createOperation,
 	deleteOperation,
 	getOperation,
 	updateOperation,
 	withArticle,
+	operationSelector,
 } from '../../../shared/operations';
 import { optionalRecordId, validateParameters } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
@@ -34,7 +35,7 @@ import { updateRecord } from './update';
  * runs through an executor (see shared/executor.ts); the ones without their own send the request
  * as described and output the response.
  */
-export function operationSelector(
+export function entityOperations(
 	entity: NexudusEntity,
 	entityFilters: NexudusFilter[],
 ): INodeProperties {
@@ -128,14 +129,5 @@ export function operationSelector(
 			request: { method: 'PUT', url: path },
 		}),
 	];
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [entity.resource] } },
-		routing: runThroughExecutor,
-		options,
-		default: 'find',
-	};
+	return operationSelector(entity.resource, options, 'find');
 }

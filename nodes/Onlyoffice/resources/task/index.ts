@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { createFields } from '../../../shared/create';
-import { fieldParameter } from '../../../shared/fields';
+import { fieldCollection } from '../../../shared/fields';
 import { pagingFields } from '../../../shared/listPaging';
 import { recordField } from '../../../shared/record';
 import { sortFields } from '../../../shared/sort';
@@ -36,30 +36,25 @@ export const taskDescription: INodeProperties[] = [
 	taskOperations,
 	recordField(onlyofficeTask, ['get', 'update', 'delete', 'runCommand']),
 	commandField,
-	{
-		displayName: 'Filters',
+	fieldCollection({
 		name: 'filters',
-		type: 'collection',
+		displayName: 'Filters',
 		placeholder: 'Add Filter',
-		default: {},
 		description: 'Only tasks that match every filter you add are returned',
 		hint: 'A filter left empty is ignored.',
-		options: taskFilters
-			.map((filter) => fieldParameter(filter))
-			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show: { resource, operation: ['find'] } },
-	},
-	{
-		displayName: deadlineRange.collectionName,
+		fields: taskFilters,
+		show: { resource, operation: ['find'] },
+	}),
+	fieldCollection({
 		name: deadlineRange.collection,
-		type: 'collection',
+		displayName: deadlineRange.collectionName,
 		placeholder: 'Add Date',
-		default: {},
 		description: 'Only tasks due within every bound you add',
 		hint: 'A bound left empty is ignored.',
-		options: deadlineRange.fields.map((bound) => fieldParameter(bound)),
-		displayOptions: { show: { resource, operation: ['find', 'range'] } },
-	},
+		fields: deadlineRange.fields,
+		keepOrder: true,
+		show: { resource, operation: ['find', 'range'] },
+	}),
 	...sortFields(taskSortOrder, { resource, operation: ['find', 'list', 'range'] }),
 	...pagingFields('task', ['find', 'list', 'range']),
 	...createFields(onlyofficeTask),
