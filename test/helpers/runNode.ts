@@ -52,3 +52,31 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 		storedCredentials,
 	};
 }
+
+/** What a test may change of one run of a vendor's node. */
+export type OperationRunOptions = Partial<
+	Pick<NodeRunOptions, 'credentials' | 'input' | 'continueOnFail'>
+>;
+
+/**
+ * Runs one operation of a vendor's node: `runner(type, credentials)(resource, operation,
+ * parameters)`, with the vendor's usual credentials unless the test gives others.
+ */
+export const nodeRunner =
+	(type: string, credentials: NodeRunOptions['credentials']) =>
+	async (
+		resource: string,
+		operation: string,
+		parameters: INodeParameters = {},
+		options: OperationRunOptions = {},
+	) =>
+		await runNode({
+			type,
+			parameters: { resource, operation, ...parameters },
+			credentials: options.credentials ?? credentials,
+			input: options.input,
+			continueOnFail: options.continueOnFail,
+		});
+
+/** A record picked in a resource locator, by ID or from the list. */
+export const picked = (value: string, mode: 'id' | 'list' = 'id') => ({ __rl: true, mode, value });

@@ -1,43 +1,27 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
-import { runNode } from '../helpers/runNode';
+import { nodeRunner, type OperationRunOptions } from '../helpers/runNode';
+
+export { picked } from '../helpers/runNode';
 import { API_URL, NODE, STORED_TOKEN, passwordCredentials } from './credentials';
 
-interface RunOptions {
-	credentials?: Record<string, ICredentialDataDecryptedObject>;
-	input?: IDataObject[];
-	continueOnFail?: boolean;
-}
-
-/** Runs the ONLYOFFICE node once, for one operation of `resource`. */
-export const runOnlyoffice = (
-	resource: 'task' | 'taskCategory',
-	operation: string,
-	parameters: INodeParameters = {},
-	options: RunOptions = {},
-) =>
-	runNode({
-		type: NODE,
-		parameters: { resource, operation, ...parameters },
-		credentials: options.credentials ?? passwordCredentials,
-		input: options.input,
-		continueOnFail: options.continueOnFail,
-	});
+/** Runs the ONLYOFFICE node once, for one operation of `resource` (task or taskCategory). */
+export const runOnlyoffice = nodeRunner(NODE, passwordCredentials);
 
 /** Runs one task operation. */
-export const runTask = (operation: string, parameters?: INodeParameters, options?: RunOptions) =>
-	runOnlyoffice('task', operation, parameters, options);
+export const runTask = (
+	operation: string,
+	parameters?: INodeParameters,
+	options?: OperationRunOptions,
+) => runOnlyoffice('task', operation, parameters, options);
 
 /** Runs one task category operation. */
 export const runCategory = (
 	operation: string,
 	parameters?: INodeParameters,
-	options?: RunOptions,
+	options?: OperationRunOptions,
 ) => runOnlyoffice('taskCategory', operation, parameters, options);
-
-/** A record picked in a resource locator, by ID or from the list. */
-export const picked = (value: string, mode: 'id' | 'list' = 'id') => ({ __rl: true, mode, value });
 
 /** The headers every API request must carry: the raw token (no scheme) and the JSON Accept. */
 export const AUTH_HEADERS = { authorization: STORED_TOKEN, accept: 'application/json' };
