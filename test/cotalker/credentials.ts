@@ -23,6 +23,8 @@ export const withoutAdmin: Record<string, ICredentialDataDecryptedObject> = {
 };
 
 /** Credentials for the Cotalker sandbox (test/sandbox/cotalker) at `url`. */
-export const sandboxCredentials = (url: string): Record<string, ICredentialDataDecryptedObject> => ({
+export const sandboxCredentials = (
+	url: string,
+): Record<string, ICredentialDataDecryptedObject> => ({
 	cotalkerApi: { environment: 'custom', baseUrl: url, token: COTALKER_TOKEN, admin: true },
 });

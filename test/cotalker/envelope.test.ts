@@ -4,39 +4,22 @@
  * level against the emulator with its switchable task array key (`/__sandbox/shape?arrayKey=`), and
  * with nock for an answer that cannot be read safely.
  */
-import nock from 'nock';
 
 import { loadOptionsContext } from '../helpers/loadOptions';
 import { expectExactRequests } from '../helpers/requests';
-import {
-	createCotalkerSandbox,
-	DEFAULT_ARRAY_KEY,
-	TASK_GROUP_IDS,
-	type CotalkerSandbox,
-	type RunningServer,
-} from '../sandbox/cotalker';
+import { DEFAULT_ARRAY_KEY, TASK_GROUP_IDS } from '../sandbox/cotalker';
+import { useEmulator } from './recordHelpers';
 import { NODE, sandboxCredentials } from './credentials';
 import { cotalker, pageQuery, taskGroupNumbered } from './fixtures/taskGroups';
 import { picked, runCotalker } from './runCotalker';
 
 describe('Cotalker › list envelopes against the emulator', () => {
-	let sandbox: CotalkerSandbox;
-	let server: RunningServer;
-
-	beforeAll(async () => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-		sandbox = createCotalkerSandbox({ now: () => new Date('2026-11-20T08:00:00Z') });
-		server = await sandbox.start(0);
-	});
-	afterAll(async () => {
-		await server.close();
-	});
-	beforeEach(() => sandbox.reset());
+	const emulator = useEmulator(new Date('2026-11-20T08:00:00Z'));
 
 	/** The raw answer of the v2 task list, to see which key the emulator uses. */
 	const rawTaskList = async () =>
 		(await (
-			await fetch(`${server.url}/api/v2/task-groups/${TASK_GROUP_IDS.support}/tasks`, {
+			await fetch(`${emulator.server.url}/api/v2/task-groups/${TASK_GROUP_IDS.support}/tasks`, {
 				headers: { Authorization: 'Bearer sandbox-cotalker-token', Admin: 'true' },
 			})
 		).json()) as { data: Record<string, unknown> };
@@ -45,7 +28,7 @@ describe('Cotalker › list envelopes against the emulator', () => {
 		const { context, nodeType } = loadOptionsContext(
 			NODE,
 			{ resource: 'task', operation: 'get', taskGroup: picked(TASK_GROUP_IDS.support) },
-			sandboxCredentials(server.url),
+			sandboxCredentials(emulator.server.url),
 		);
 		return (await nodeType.methods!.listSearch!.searchTasks.call(context)).results.map(
 			(result) => result.name,
@@ -63,7 +46,9 @@ describe('Cotalker › list envelopes against the emulator', () => {
 	it.each([DEFAULT_ARRAY_KEY, 'items', 'results'])(
 		'lists the tasks of a task group when Cotalker puts them under data.%s',
 		async (arrayKey) => {
-			await fetch(`${server.url}/__sandbox/shape?arrayKey=${arrayKey}`, { method: 'POST' });
+			await fetch(`${emulator.server.url}/__sandbox/shape?arrayKey=${arrayKey}`, {
+				method: 'POST',
+			});
 			expect(Object.keys((await rawTaskList()).data)).toEqual([arrayKey]);
 
 			const names = await supportTasks();
@@ -77,12 +62,12 @@ describe('Cotalker › list envelopes against the emulator', () => {
 			'taskGroup',
 			'list',
 			{ returnAll: true, sortBy: 'collectionName' },
-			{ credentials: sandboxCredentials(server.url) },
+			{ credentials: sandboxCredentials(emulator.server.url) },
 		);
 
 		expect(run.error).toBeUndefined();
 		expect(run.json.map((group) => group.collectionName)).toEqual(['projects', 'support_tickets']);
-		expect(sandbox.state.requests.map(({ url, status }) => `${url} ${status}`)).toEqual([
+		expect(emulator.sandbox.state.requests.map(({ url, status }) => `${url} ${status}`)).toEqual([
 			'/api/v2/task-groups?sortBy=collectionName&orderBy=asc&limit=100&page=1&count=true 200',
 		]);
 	});

@@ -8,16 +8,10 @@ import nock from 'nock';
 
 import { loadOptionsContext } from '../helpers/loadOptions';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import {
-	createCotalkerSandbox,
-	type CotalkerSandbox,
-	type RunningServer,
-	TASK_GROUP_IDS,
-	UNAUTHORIZED_MESSAGE,
-	USER_IDS,
-} from '../sandbox/cotalker';
+import { TASK_GROUP_IDS, UNAUTHORIZED_MESSAGE, USER_IDS } from '../sandbox/cotalker';
 import { BASE_URL, NODE, cotalkerCredentials, sandboxCredentials } from './credentials';
 import { failed } from './fixtures/taskGroups';
+import { useEmulator } from './recordHelpers';
 import { picked } from './runCotalker';
 
 const searchOf = (
@@ -32,20 +26,9 @@ const searchOf = (
 const taskId = (n: number) => `6a1e0000010000000000000${n.toString(16)}`;
 
 describe('Cotalker › pickers against the emulator', () => {
-	let sandbox: CotalkerSandbox;
-	let server: RunningServer;
+	const emulator = useEmulator(new Date('2026-11-20T08:00:00Z'));
 
-	beforeAll(async () => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-		sandbox = createCotalkerSandbox({ now: () => new Date('2026-11-20T08:00:00Z') });
-		server = await sandbox.start(0);
-	});
-	afterAll(async () => {
-		await server.close();
-	});
-	beforeEach(() => sandbox.reset());
-
-	const credentials = () => sandboxCredentials(server.url);
+	const credentials = () => sandboxCredentials(emulator.server.url);
 	const inGroup = (taskGroup: INodeParameters[string] | undefined) =>
 		searchOf(credentials(), {
 			resource: 'task',
@@ -55,7 +38,7 @@ describe('Cotalker › pickers against the emulator', () => {
 	const search = (name: string, filter?: string, token?: string) =>
 		searchOf(credentials())(name, filter, token);
 	const sent = () =>
-		sandbox.state.requests.map(({ method, url, status }) => `${method} ${url} ${status}`);
+		emulator.sandbox.state.requests.map(({ method, url, status }) => `${method} ${url} ${status}`);
 
 	it('lists the active task groups by code name, in order, narrowed here by the typed text', async () => {
 		const all = await search('searchTaskGroups');
@@ -123,7 +106,7 @@ describe('Cotalker › pickers against the emulator', () => {
 	});
 
 	it('hands n8n the next page of tasks as a token and reads it when asked', async () => {
-		expect(sandbox.generateTasks(242, TASK_GROUP_IDS.projects)).toHaveLength(242); // 250 active
+		expect(emulator.sandbox.generateTasks(242, TASK_GROUP_IDS.projects)).toHaveLength(242); // 250 active
 
 		const tasks = inGroup(picked(TASK_GROUP_IDS.projects));
 		const first = await tasks('searchTasks');
@@ -160,7 +143,9 @@ describe('Cotalker › pickers against the emulator', () => {
 			paginationToken: undefined,
 		});
 		expect(typed).toEqual({
-			results: [{ name: 'Bruno Díaz (bruno@cotalker.sandbox.test)', value: USER_IDS.bruno }],
+			results: [
+				{ name: 'Bruno Díaz (bruno@cotalker.sandbox.test)', value: USER_IDS.bruno },
+			],
 			paginationToken: undefined,
 		});
 		expect(sent()).toEqual([
@@ -170,7 +155,7 @@ describe('Cotalker › pickers against the emulator', () => {
 	});
 
 	it('waits out 429 while listing', async () => {
-		sandbox.throttleNext(1, 0);
+		emulator.sandbox.throttleNext(1, 0);
 
 		const all = await search('searchTaskGroups');
 

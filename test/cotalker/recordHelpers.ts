@@ -83,9 +83,10 @@ export const EMULATOR_NOW = new Date('2026-11-21T12:00:00Z');
 
 /**
  * The Cotalker emulator (test/sandbox/cotalker.ts) on a loopback port for the calling `describe`,
- * reset before each test, with credentials for its API token (Admin Access on).
+ * reset before each test, with credentials for its API token (Admin Access on); its clock stands at
+ * `now`.
  */
-export function useEmulator() {
+export function useEmulator(now = EMULATOR_NOW) {
 	const current = {} as {
 		sandbox: CotalkerSandbox;
 		server: RunningServer;
@@ -93,7 +94,7 @@ export function useEmulator() {
 	};
 	beforeAll(async () => {
 		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-		current.sandbox = createCotalkerSandbox({ now: () => EMULATOR_NOW });
+		current.sandbox = createCotalkerSandbox({ now: () => now });
 		current.server = await current.sandbox.start(0);
 		current.credentials = sandboxCredentials(current.server.url);
 	});

@@ -3,42 +3,26 @@
  * applies them, Get, Create then List, and Cotalker's refusals, with the requests it received.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import nock from 'nock';
 
-import {
-	ADMIN_REQUIRED_MESSAGE,
-	createCotalkerSandbox,
-	type CotalkerSandbox,
-	GROUP_IDS,
-	type RunningServer,
-	TASK_GROUP_IDS,
-} from '../sandbox/cotalker';
+import { ADMIN_REQUIRED_MESSAGE, GROUP_IDS, TASK_GROUP_IDS } from '../sandbox/cotalker';
 import { sandboxCredentials } from './credentials';
+import { useEmulator } from './recordHelpers';
 import { picked, runCotalker } from './runCotalker';
 
 const NEW_GROUP = '6a1e00000b000000000000aa';
 
 describe('Cotalker › task groups against the emulator', () => {
-	let sandbox: CotalkerSandbox;
-	let server: RunningServer;
-
-	beforeAll(async () => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-		sandbox = createCotalkerSandbox({ now: () => new Date('2026-11-20T08:00:00Z') });
-		server = await sandbox.start(0);
-	});
-	afterAll(async () => {
-		await server.close();
-	});
-	beforeEach(() => sandbox.reset());
+	const emulator = useEmulator(new Date('2026-11-20T08:00:00Z'));
 
 	const run = (operation: string, parameters: INodeParameters = {}, admin = true) =>
 		runCotalker('taskGroup', operation, parameters, {
-			credentials: { cotalkerApi: { ...sandboxCredentials(server.url).cotalkerApi, admin } },
+			credentials: {
+				cotalkerApi: { ...sandboxCredentials(emulator.server.url).cotalkerApi, admin },
+			},
 		});
 	const names = (items: IDataObject[]) => items.map((item) => item.collectionName);
 	const sent = () =>
-		sandbox.state.requests.map(({ method, url, status }) => `${method} ${url} ${status}`);
+		emulator.sandbox.state.requests.map(({ method, url, status }) => `${method} ${url} ${status}`);
 
 	const at = (date: string) => encodeURIComponent(date);
 	it.each<[string, INodeParameters, string[], string]>([
@@ -160,14 +144,17 @@ describe('Cotalker › task groups against the emulator', () => {
 		const result = await run('get', { recordId: picked(TASK_GROUP_IDS.support, 'list') }, false);
 
 		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual([sandbox.snapshot().taskGroups[1]]);
+		expect(result.json).toEqual([emulator.sandbox.snapshot().taskGroups[1]]);
 		expect(sent()).toEqual([`GET /api/v2/task-groups/${TASK_GROUP_IDS.support} 200`]);
 	});
 
 	it('is refused by the emulator without the Admin header, which is why Get always sends it', async () => {
-		const response = await fetch(`${server.url}/api/v2/task-groups/${TASK_GROUP_IDS.support}`, {
-			headers: { Authorization: 'Bearer sandbox-cotalker-token' },
-		});
+		const response = await fetch(
+			`${emulator.server.url}/api/v2/task-groups/${TASK_GROUP_IDS.support}`,
+			{
+				headers: { Authorization: 'Bearer sandbox-cotalker-token' },
+			},
+		);
 
 		expect(response.status).toBe(403);
 		expect(((await response.json()) as IDataObject).message).toBe(ADMIN_REQUIRED_MESSAGE);
@@ -201,7 +188,7 @@ describe('Cotalker › task groups against the emulator', () => {
 			'POST /api/v2/task-groups 200',
 			`GET /api/v2/task-groups?groupIds=${NEW_GROUP}&sortBy=createdAt&orderBy=asc&limit=100&page=1&count=true 200`,
 		]);
-		expect(sandbox.state.requests[0].body).toEqual({
+		expect(emulator.sandbox.state.requests[0].body).toEqual({
 			group: NEW_GROUP,
 			defaultView: 'kanban',
 			hideClosedAfterDays: 7,
@@ -216,7 +203,7 @@ describe('Cotalker › task groups against the emulator', () => {
 	});
 
 	it('waits out 429 twice, as Retry-After says', async () => {
-		sandbox.throttleNext(2, 0);
+		emulator.sandbox.throttleNext(2, 0);
 
 		const result = await run('list', { returnAll: true });
 
