@@ -16,6 +16,11 @@ const transform = {
  */
 module.exports = {
 	testTimeout: 20000,
+	// Two workers even on a two-core machine, where Jest would otherwise run every file in band, in
+	// one process: each file loads n8n-core anew, and that process ran out of heap (4 GB) as the
+	// suites grew. A worker that holds more than 1 GB after a file is replaced.
+	maxWorkers: 2,
+	workerIdleMemoryLimit: '1GB',
 	projects: [
 		{
 			displayName: 'n8n 2.x',
