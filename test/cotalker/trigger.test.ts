@@ -45,7 +45,8 @@ describe('Cotalker Trigger › polls', () => {
 	it.each([
 		['anyChange', ['n1', 'e1', 'e2', 'n2'], ['n1'], ['e1']],
 		['created', ['n1', 'n2'], [], []],
-		['updated', ['e1', 'n2'], ['n1'], []],
+		// n2's edit 5 ms after its creation is part of the creation (SAME_CHANGE_MS).
+		['updated', ['e1'], ['n1'], []],
 		['stateChanged', ['e2'], [], ['e1']],
 	])(
 		'emits each change once, oldest first, as the task is now, for %s',
@@ -109,6 +110,36 @@ describe('Cotalker Trigger › polls', () => {
 			cotalker.tickMs(afterMs);
 			await cotalker.update(task, { info: 'Noted' });
 			expect(await trigger.poll()).toEqual(expected.length ? [cotalker.task(task)] : null);
+			expect(await trigger.poll()).toBeNull();
+		},
+	);
+
+	it.each([
+		['anyChange', ['new', 'moved']],
+		['created', ['new', 'moved']],
+		['updated', []],
+		['stateChanged', ['moved']],
+	])(
+		'%s: a creation stamped like the docs sample (state +14 ms, modified +75 ms) is no state move or edit',
+		async (event, expected) => {
+			const trigger = cotalker.activate(event);
+			expect(await trigger.poll()).toBeNull();
+			cotalker.tick(5);
+			const [created] = cotalker.create(PROJECTS, 'API TASK!');
+			const [moved] = cotalker.create(PROJECTS, 'Moved a second later');
+			// Cotalker's create sample: createdAt .313, modifiedStateAt .327, modifiedAt .388.
+			for (const id of [created, moved]) {
+				const task = cotalker.sandbox.state.tasks.get(id)!;
+				const createdAt = Date.parse(task.createdAt);
+				task.modifiedStateAt = new Date(createdAt + 14).toISOString();
+				task.modifiedAt = new Date(createdAt + 75).toISOString();
+			}
+			cotalker.tickMs(1000);
+			await cotalker.move(moved);
+			const ids: Record<string, string> = { new: created, moved };
+			expect(await trigger.poll()).toEqual(
+				expected.length ? expected.map((name) => cotalker.task(ids[name])) : null,
+			);
 			expect(await trigger.poll()).toBeNull();
 		},
 	);

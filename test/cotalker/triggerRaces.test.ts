@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
-import { STATE_MOVE_STAMPS_MS } from '../../nodes/Cotalker/trigger/events';
+import { SAME_CHANGE_MS } from '../../nodes/Cotalker/trigger/events';
 
 import {
 	CotalkerForTrigger,
@@ -55,24 +55,30 @@ function expectExactlyOnce(event: string, changes: LoggedChange[], emitted: IDat
 					item._id === change.id && at(item, key) >= at(change.task as unknown as IDataObject, key),
 			),
 	);
+	// An edit or a state move within a second of the task's creation is part of the creation
+	// (SAME_CHANGE_MS), as Cotalker stamps one change's dates a moment apart.
+	const ownChanges = missed.filter((change) => {
+		const task = change.task as unknown as IDataObject;
+		const stamp = change.kind === 'stateChanged' ? 'modifiedStateAt' : 'modifiedAt';
+		return change.kind === 'created' || at(task, stamp) - at(task, 'createdAt') >= SAME_CHANGE_MS;
+	});
 	// An edit followed by a state move before the next poll is the state move for Updated: the
 	// task's last change is what the poll sees; so is an edit within a second after a state move.
 	// Every other change must be covered.
 	const uncovered =
 		event === 'updated'
-			? missed.filter((change) => {
-					// A later state move, or one less than a second before it (STATE_MOVE_STAMPS_MS).
+			? ownChanges.filter((change) => {
+					// A later state move, or one less than a second before it (SAME_CHANGE_MS).
 					const moves = changes.filter(
 						(other) => other.id === change.id && other.kind === 'stateChanged',
 					);
 					const edited = at(change.task as unknown as IDataObject, 'modifiedAt');
 					return !moves.some(
 						(other) =>
-							at(other.task as unknown as IDataObject, 'modifiedAt') >
-							edited - STATE_MOVE_STAMPS_MS,
+							at(other.task as unknown as IDataObject, 'modifiedAt') > edited - SAME_CHANGE_MS,
 					);
 				})
-			: missed;
+			: ownChanges;
 	expect(uncovered.map((change) => `${change.kind} ${change.id}`)).toEqual([]);
 }
 

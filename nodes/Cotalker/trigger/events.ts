@@ -12,10 +12,18 @@ export function taskTime(task: IDataObject, property: string): Date | undefined 
 }
 
 /**
- * How far modifiedAt may follow modifiedStateAt for one change: Cotalker may take the two stamps
- * a moment apart. An edit within this of a state move counts as part of that move.
+ * How far apart Cotalker may stamp the dates of one change. Its docs' create sample is stamped
+ * createdAt .313, modifiedStateAt .327 (entering the first state) and modifiedAt .388: the three
+ * belong to the creation. A date within this of an earlier one is part of the same change: a state
+ * stamp within it of the creation is the first state, not a move; an edit within it of the
+ * creation is part of the creation (the Created task shows it); an edit within it of a state move
+ * is part of the move.
  */
-export const STATE_MOVE_STAMPS_MS = 1000;
+export const SAME_CHANGE_MS = 1000;
+
+/** Whether `later` is a change of its own after `earlier`, not another stamp of the same change. */
+const separateChange = (later: Date | undefined, earlier: Date | undefined) =>
+	!!later && !!earlier && later.getTime() - earlier.getTime() >= SAME_CHANGE_MS;
 
 /**
  * Whether the task's last change moved its state (after its creation). Cotalker sets modifiedStateAt on a state move
@@ -28,21 +36,18 @@ export function lastChangeMovedState(task: IDataObject): boolean {
 	// A creation enters the first state: only a move after it counts.
 	if (!modified || !moved || !movedState(task)) return false;
 	const after = modified.getTime() - moved.getTime();
-	return after >= 0 && after < STATE_MOVE_STAMPS_MS;
+	return after >= 0 && after < SAME_CHANGE_MS;
 }
 
 /** Whether the task's last change was an edit other than a state move, after its creation. */
 export function wasEdited(task: IDataObject): boolean {
-	const created = taskTime(task, 'createdAt');
-	const modified = taskTime(task, 'modifiedAt');
-	return !!created && !!modified && modified > created && !lastChangeMovedState(task);
+	const edited = separateChange(taskTime(task, 'modifiedAt'), taskTime(task, 'createdAt'));
+	return edited && !lastChangeMovedState(task);
 }
 
 /** Whether the task ever moved state after its creation (its creation enters the first state). */
 export function movedState(task: IDataObject): boolean {
-	const created = taskTime(task, 'createdAt');
-	const moved = taskTime(task, 'modifiedStateAt');
-	return !!created && !!moved && moved > created;
+	return separateChange(taskTime(task, 'modifiedStateAt'), taskTime(task, 'createdAt'));
 }
 
 /** The Event selector. */
@@ -69,7 +74,7 @@ export const eventSelector: INodeProperties = {
 			name: 'Updated',
 			value: 'updated',
 			description:
-				'An existing task was edited or deactivated without moving state. A change that also moved the state (or an edit within a second of a state move) is a State Changed.',
+				'An existing task was edited or deactivated without moving state. A change that also moved the state (or an edit within a second of a state move) is a State Changed; an edit within a second of the creation is part of the Created.',
 		},
 	],
 	default: 'anyChange',
