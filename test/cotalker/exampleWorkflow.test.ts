@@ -14,14 +14,14 @@ import nock from 'nock';
 
 import operations from '../../examples/cotalker-operations.workflow.json';
 import trigger from '../../examples/cotalker-trigger.workflow.json';
-import { sandboxCredentials } from '../cotalker/credentials';
+import { sandboxCredentials } from './credentials';
 import { outputsOf, runWorkflow } from '../helpers/runWorkflow';
 import {
 	createCotalkerSandbox,
 	type CotalkerSandbox,
 	type RunningServer,
 } from '../sandbox/cotalker';
-import { type CotalkerState, checkOperationsRequests, checkOperationsRun } from './cotalker';
+import { type CotalkerState, checkOperationsRequests, checkOperationsRun } from '../e2e/cotalker';
 
 const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
