@@ -462,40 +462,7 @@ export async function runLine(
 		await checksFor('nexudus').check(
 			'the credential test passes with Bearer Token and Basic Auth, and fails with a wrong password in both',
 			async () => {
-				const cookie = await ownerSession(base);
-				// As the editor does: the stored credential comes back with its secrets blanked, the
-				// user changes a field, and n8n fills in the blanked secrets from the stored ones.
-				const response = await fetch(`${base}/rest/credentials/${CREDENTIAL_ID}?includeData=true`, {
-					headers: { cookie },
-				});
-				expectTrue(response.ok, `GET the stored credential: HTTP ${response.status}`);
-				const stored = ((await response.json()) as { data: IDataObject }).data;
-				const test = async (changes: IDataObject) => {
-					const tested = await fetch(`${base}/rest/credentials/test`, {
-						method: 'POST',
-						headers: { 'Content-Type': 'application/json', cookie },
-						body: JSON.stringify({
-							credentials: {
-								id: stored.id,
-								name: stored.name,
-								type: stored.type,
-								data: { ...(stored.data as IDataObject), ...changes },
-							},
-						}),
-					});
-					return ((await tested.json()) as { data: IDataObject }).data;
-				};
-				const failures: string[] = [];
-				const expectTest = async (
-					what: string,
-					changes: IDataObject,
-					expected: (result: IDataObject) => boolean,
-				) => {
-					const result = await test(changes);
-					if (!expected(result)) failures.push(`${what}: got ${JSON.stringify(result)}`);
-					if (JSON.stringify(result).includes('wrong-password'))
-						failures.push(`${what}: the result shows the password`);
-				};
+				const { expectTest, done } = await credentialChecks(base, CREDENTIAL_ID, /wrong-password/);
 				const ok = (result: IDataObject) =>
 					result.status === 'OK' && result.message === 'Connection successful!';
 				await expectTest('Bearer Token, stored password', {}, ok);
@@ -512,26 +479,19 @@ export async function runLine(
 					{ authentication: 'basicAuth', password: 'wrong-password' },
 					(result) => result.status === 'Error',
 				);
-				if (failures.length > 0) throw new Error(failures.join('\n'));
+				done();
 			},
 		);
 
 		await checksFor('onlyoffice').check(
 			'the ONLYOFFICE credential test passes with user name and password and with an access token, and fails with a wrong password or token',
 			async () => {
-				const test = await credentialTester(base, ONLYOFFICE_CREDENTIAL_ID);
+				const { expectTest, done } = await credentialChecks(
+					base,
+					ONLYOFFICE_CREDENTIAL_ID,
+					/wrong-password|not-a-token/,
+				);
 				const ok = { status: 'OK', message: 'Connection successful!' };
-				const failures: string[] = [];
-				const expectTest = async (
-					what: string,
-					changes: IDataObject,
-					expected: (result: IDataObject) => boolean,
-				) => {
-					const result = await test(changes);
-					if (!expected(result)) failures.push(`${what}: got ${JSON.stringify(result)}`);
-					if (/wrong-password|not-a-token/.test(JSON.stringify(result)))
-						failures.push(`${what}: the result shows the secret`);
-				};
 				const signIns = async () => (await onlyoffice.state()).signIns as number;
 				const before = await signIns();
 				await expectTest(
@@ -561,26 +521,19 @@ export async function runLine(
 				console.log(
 					`[n8n ${version}] ONLYOFFICE credential tests signed in ${signInsByTests} time(s) for the stored and the wrong password`,
 				);
-				if (failures.length > 0) throw new Error(failures.join('\n'));
+				done();
 			},
 		);
 
 		await checksFor('cotalker').check(
 			'the Cotalker credential test passes with the API token (with and without Admin Access), and fails with a wrong token',
 			async () => {
-				const test = await credentialTester(base, COTALKER_CREDENTIAL_ID);
+				const { expectTest, done } = await credentialChecks(
+					base,
+					COTALKER_CREDENTIAL_ID,
+					/not-the-token|sandbox-cotalker-token/,
+				);
 				const ok = { status: 'OK', message: 'Connection successful!' };
-				const failures: string[] = [];
-				const expectTest = async (
-					what: string,
-					changes: IDataObject,
-					expected: (result: IDataObject) => boolean,
-				) => {
-					const result = await test(changes);
-					if (!expected(result)) failures.push(`${what}: got ${JSON.stringify(result)}`);
-					if (/not-the-token|sandbox-cotalker-token/.test(JSON.stringify(result)))
-						failures.push(`${what}: the result shows the token`);
-				};
 				// The active trigger polls meanwhile: only the credential tests' calls are compared.
 				const before = (await cotalker.requests()).length;
 				const same = (result: IDataObject) => JSON.stringify(result) === JSON.stringify(ok);
@@ -608,7 +561,7 @@ export async function runLine(
 					),
 					`calls of the three credential tests: expected two 200s, then 401s; got ${JSON.stringify(calls)}`,
 				);
-				if (failures.length > 0) throw new Error(failures.join('\n'));
+				done();
 			},
 		);
 
@@ -923,6 +876,29 @@ async function credentialTester(
 			}),
 		});
 		return ((await tested.json()) as { data: IDataObject }).data;
+	};
+}
+
+/**
+ * Credential tests of one stored credential, each with what its result must be. Every mismatch
+ * is collected, and so is a result that shows one of the `secrets`; `done` fails with them all.
+ */
+async function credentialChecks(base: string, id: string, secrets: RegExp) {
+	const test = await credentialTester(base, id);
+	const failures: string[] = [];
+	return {
+		async expectTest(
+			what: string,
+			changes: IDataObject,
+			expected: (result: IDataObject) => boolean,
+		) {
+			const result = await test(changes);
+			if (!expected(result)) failures.push(`${what}: got ${JSON.stringify(result)}`);
+			if (secrets.test(JSON.stringify(result))) failures.push(`${what}: the result shows a secret`);
+		},
+		done() {
+			if (failures.length > 0) throw new Error(failures.join('\n'));
+		},
 	};
 }
 
