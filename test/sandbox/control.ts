@@ -74,3 +74,21 @@ export function sharedControlReply(
 			return { status: 404, body: { error: `unknown sandbox control '${action}'` } };
 	}
 }
+
+/**
+ * An emulator's clock: the given clock (the machine's, or a test's), moved by the clock controls
+ * (`advanceClock`, `setClock`) that every emulator offers.
+ */
+export function sandboxClock(base: () => Date) {
+	let offsetMs = 0;
+	const now = () => new Date(base().getTime() + offsetMs);
+	return {
+		now,
+		advanceClock(seconds: number) {
+			offsetMs += seconds * 1000;
+		},
+		setClock(at: Date) {
+			if (!Number.isNaN(at.getTime())) offsetMs += at.getTime() - now().getTime();
+		},
+	};
+}

@@ -50,6 +50,7 @@ import {
 	seedTasks,
 } from './copper/seed';
 import { Throttle } from './copper/throttle';
+import { sandboxClock } from './control';
 import { listen, readBody, type RunningServer, sendJson } from './http';
 
 export { COPPER_API_KEY, COPPER_APPLICATION, COPPER_USER_EMAIL } from './copper/auth';
@@ -145,8 +146,8 @@ function parseJsonObject(raw: string): Record<string, unknown> | undefined {
 export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperSandbox {
 	const baseNow = options.now ?? (() => new Date());
 	const keys = options.keys ?? [{ key: COPPER_API_KEY, email: COPPER_USER_EMAIL }];
-	let clockOffsetMs = 0;
-	const now = () => new Date(baseNow().getTime() + clockOffsetMs);
+	const clock = sandboxClock(baseNow);
+	const { now } = clock;
 	const nowSeconds = () => Math.floor(now().getTime() / 1000);
 	const state: CopperState = {
 		users: SEED_USERS.map((user) => ({ ...user })),
@@ -366,12 +367,8 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 		setRateLimit(limit, windowSeconds = 60) {
 			state.throttle.setRate(limit, windowSeconds);
 		},
-		advanceClock(seconds) {
-			clockOffsetMs += seconds * 1000;
-		},
-		setClock(at) {
-			if (!Number.isNaN(at.getTime())) clockOffsetMs += at.getTime() - now().getTime();
-		},
+		advanceClock: clock.advanceClock,
+		setClock: clock.setClock,
 		generateTasks(count) {
 			const tasks = generateTasks(Math.max(0, Math.floor(count)), state.nextId, nowSeconds());
 			tasks.forEach(store);

@@ -96,6 +96,7 @@ import {
 	taskGroup,
 	USER_IDS,
 } from './cotalker/seed';
+import { sandboxClock } from './control';
 import { listen, readBody, type RunningServer, sendJson } from './http';
 import { Throttle } from './onlyoffice/throttle';
 
@@ -244,8 +245,8 @@ interface Route {
 export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): CotalkerSandbox {
 	const baseNow = options.now ?? (() => new Date());
 	const tokens = options.tokens ?? [{ token: COTALKER_TOKEN, userId: USER_IDS.bot }];
-	let clockOffsetMs = 0;
-	const now = () => new Date(baseNow().getTime() + clockOffsetMs);
+	const clock = sandboxClock(baseNow);
+	const { now } = clock;
 	const nowIso = () => now().toISOString();
 	const state = {} as CotalkerState;
 
@@ -751,12 +752,8 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 		setRateLimit(limit, windowSeconds = 60) {
 			state.throttle.setRate(limit, windowSeconds);
 		},
-		advanceClock(seconds) {
-			clockOffsetMs += seconds * 1000;
-		},
-		setClock(at) {
-			if (!Number.isNaN(at.getTime())) clockOffsetMs += at.getTime() - now().getTime();
-		},
+		advanceClock: clock.advanceClock,
+		setClock: clock.setClock,
 		generateTasks(count, taskGroupId = state.taskGroups[0]._id) {
 			const group = findGroup(taskGroupId);
 			if (!group) return `no task group ${taskGroupId}`;

@@ -15,6 +15,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { sandboxClock } from './control';
 import { listen, readBody, type RunningServer, sendJson, sendText } from './http';
 import { type AdminAccount, TokenStore } from './nexudus/auth';
 import { HISTORY_COMMANDS, TASK_COMMANDS } from './nexudus/commands';
@@ -183,8 +184,8 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 			rate: rateLimit && { ...rateLimit, hits: [] },
 		};
 	};
-	let clockOffsetMs = 0;
-	const now = () => new Date(baseNow().getTime() + clockOffsetMs);
+	const clock = sandboxClock(baseNow);
+	const { now } = clock;
 	const nowMs = () => now().getTime();
 	const reference = SEED_REFERENCE_DATA;
 	const context = { clock: () => state.settings, reference, nowMs };
@@ -323,12 +324,8 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 		clearThrottle() {
 			state.throttle = { remaining: 0, retryAfterSeconds: 1 };
 		},
-		advanceClock(seconds) {
-			clockOffsetMs += seconds * 1000;
-		},
-		setClock(at) {
-			if (!Number.isNaN(at.getTime())) clockOffsetMs += at.getTime() - nowMs();
-		},
+		advanceClock: clock.advanceClock,
+		setClock: clock.setClock,
 		expireTokens: () => tokens.expireAll(),
 		clearTokens: () => tokens.clear(),
 		snapshot() {

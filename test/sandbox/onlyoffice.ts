@@ -30,6 +30,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { sandboxClock } from './control';
 import { listen, readBody, type RunningServer, sendJson } from './http';
 import { type Account, TokenStore } from './onlyoffice/auth';
 import { controlReply } from './onlyoffice/control';
@@ -174,8 +175,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}): OnlyofficeSandbox {
 	const baseNow = options.now ?? (() => new Date());
-	let clockOffsetMs = 0;
-	const now = () => new Date(baseNow().getTime() + clockOffsetMs);
+	const clock = sandboxClock(baseNow);
+	const { now } = clock;
 	const settingsFrom = (overrides: ResetOverrides = {}): OnlyofficeSettings => ({
 		utcOffsetMinutes:
 			overrides.utcOffsetMinutes ?? options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES,
@@ -369,12 +370,8 @@ export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}):
 		setRateLimit(limit, windowSeconds = 10) {
 			state.throttle.setRate(limit, windowSeconds);
 		},
-		advanceClock(seconds) {
-			clockOffsetMs += seconds * 1000;
-		},
-		setClock(at) {
-			if (!Number.isNaN(at.getTime())) clockOffsetMs += at.getTime() - now().getTime();
-		},
+		advanceClock: clock.advanceClock,
+		setClock: clock.setClock,
 		expireTokens: () => state.tokens.expireAll(),
 		generateTasks(count) {
 			const tasks = generateTasks(
