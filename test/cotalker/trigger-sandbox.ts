@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import nock from 'nock';
 
 import { ActivePollTrigger } from '../helpers/pollTrigger';
 import {
@@ -66,10 +67,21 @@ export class CotalkerForTrigger {
 		this.sandbox = createCotalkerSandbox({ seed: false, now: () => START, ...options });
 	}
 
+	/** The emulators started and not yet closed, for closeEveryCotalker. */
+	private static readonly running = new Set<CotalkerForTrigger>();
+
 	static async start(options: CotalkerSandboxOptions = {}): Promise<CotalkerForTrigger> {
 		const cotalker = new CotalkerForTrigger(options);
 		cotalker.server = await listen((req, res) => void cotalker.handle(req, res), 0, '127.0.0.1');
+		CotalkerForTrigger.running.add(cotalker);
 		return cotalker;
+	}
+
+	/** Closes every emulator a test started and left open. */
+	static async closeAll() {
+		await Promise.all(
+			[...CotalkerForTrigger.running].map(async (cotalker) => await cotalker.close()),
+		);
 	}
 
 	private async handle(req: Request, res: Parameters<CotalkerSandbox['handler']>[1]) {
@@ -183,8 +195,22 @@ export class CotalkerForTrigger {
 	}
 
 	async close() {
+		if (!CotalkerForTrigger.running.delete(this)) return;
 		await this.server.close();
 	}
+}
+
+/**
+ * For a `describe` whose tests start emulators (CotalkerForTrigger.start): loopback connections
+ * allowed, and every emulator a test started closed after it.
+ */
+export function closeEveryCotalker() {
+	beforeAll(() => {
+		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
+	});
+	afterEach(async () => {
+		await CotalkerForTrigger.closeAll();
+	});
 }
 
 /** The query of a window page the trigger asks for. */

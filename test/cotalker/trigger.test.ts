@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { fetchTestEvent, withTriggerState } from '../helpers/fetchTestEvent';
 import { loadOptionsContext } from '../helpers/loadOptions';
 import { USER_IDS } from '../sandbox/cotalker';
 import { TRIGGER } from './credentials';
 import {
+	closeEveryCotalker,
 	CotalkerForTrigger,
 	idsOf,
 	PROJECTS,
@@ -25,14 +25,9 @@ const iso = (ms: number) => new Date(START.getTime() + ms).toISOString();
  */
 describe('Cotalker Trigger › polls', () => {
 	let cotalker: CotalkerForTrigger;
-	beforeAll(() => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-	});
+	closeEveryCotalker();
 	beforeEach(async () => {
 		cotalker = await CotalkerForTrigger.start();
-	});
-	afterEach(async () => {
-		await cotalker.close();
 	});
 
 	/** A history: two tasks before activation, then a creation, an edit, a state move, both. */
@@ -318,14 +313,9 @@ describe('Cotalker Trigger › polls', () => {
 /** The trigger's pickers: the editor lists task groups and users through the trigger node. */
 describe('Cotalker Trigger › pickers', () => {
 	let cotalker: CotalkerForTrigger;
-	beforeAll(() => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-	});
+	closeEveryCotalker();
 	beforeEach(async () => {
 		cotalker = await CotalkerForTrigger.start();
-	});
-	afterEach(async () => {
-		await cotalker.close();
 	});
 
 	it('lists the task groups and the users to pick', async () => {

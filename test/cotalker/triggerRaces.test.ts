@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { SAME_CHANGE_MS } from '../../nodes/Cotalker/trigger/events';
 
 import {
+	closeEveryCotalker,
 	CotalkerForTrigger,
 	idsOf,
 	type LoggedChange,
@@ -89,12 +89,7 @@ function expectExactlyOnce(event: string, changes: LoggedChange[], emitted: IDat
  */
 describe('Cotalker Trigger › races', () => {
 	let cotalker: CotalkerForTrigger;
-	beforeAll(() => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-	});
-	afterEach(async () => {
-		await cotalker.close();
-	});
+	closeEveryCotalker();
 
 	it.each([
 		['anyChange', 1],
@@ -273,12 +268,7 @@ describe('Cotalker Trigger › races', () => {
 
 describe('Cotalker Trigger › one millisecond', () => {
 	let cotalker: CotalkerForTrigger;
-	beforeAll(() => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-	});
-	afterEach(async () => {
-		await cotalker.close();
-	});
+	closeEveryCotalker();
 
 	it('a task edited again within the millisecond a poll saw it is news: its content tells', async () => {
 		cotalker = await CotalkerForTrigger.start();
@@ -310,12 +300,7 @@ describe('Cotalker Trigger › one millisecond', () => {
 
 describe('Cotalker Trigger › a window that keeps growing', () => {
 	let cotalker: CotalkerForTrigger;
-	beforeAll(() => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-	});
-	afterEach(async () => {
-		await cotalker.close();
-	});
+	closeEveryCotalker();
 
 	it('a window busier than three walks: emits what it saw, keeps its cursor, the next poll emits the rest once', async () => {
 		cotalker = await CotalkerForTrigger.start();

@@ -12,6 +12,7 @@ import {
 	withoutAdmin,
 } from './credentials';
 import {
+	closeEveryCotalker,
 	CotalkerForTrigger,
 	idsOf,
 	PROJECTS,
@@ -171,12 +172,7 @@ describe('Cotalker Trigger › requests', () => {
  */
 describe('Cotalker Trigger › cost', () => {
 	let cotalker: CotalkerForTrigger;
-	beforeAll(() => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-	});
-	afterEach(async () => {
-		await cotalker.close();
-	});
+	closeEveryCotalker();
 
 	it.each([
 		[0, 1, 123],
@@ -227,12 +223,7 @@ describe('Cotalker Trigger › cost', () => {
  */
 describe('Cotalker Trigger › quiet after a burst', () => {
 	let cotalker: CotalkerForTrigger;
-	beforeAll(() => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-	});
-	afterEach(async () => {
-		await cotalker.close();
-	});
+	closeEveryCotalker();
 
 	async function quietPolls(dated: boolean) {
 		cotalker = await CotalkerForTrigger.start();
