@@ -128,6 +128,7 @@ describe('Copper › throttling: giving up', () => {
 			// answer), the loop yields to it instead, so slow I/O on a loaded machine adds no time.
 			while (!settled && advanced < 120_000) {
 				if (jest.getTimerCount() === 0) {
+					// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test code, not shipped
 					await new Promise((resolve) => setImmediate(resolve));
 					continue;
 				}
