@@ -21,6 +21,11 @@ module.exports = {
 	// suites grew. A worker that holds more than 1 GB after a file is replaced.
 	maxWorkers: 2,
 	workerIdleMemoryLimit: '1GB',
+	// The reliability proofs (triggerSimulation, faults, badInput, secrets and continueOnFail in
+	// each test/<vendor>) record figures as they run: a run starts with none and prints them all at
+	// its end.
+	globalSetup: '<rootDir>/test/helpers/reliability/globalSetup.ts',
+	globalTeardown: '<rootDir>/test/helpers/reliability/globalTeardown.ts',
 	projects: [
 		{
 			displayName: 'n8n 2.x',

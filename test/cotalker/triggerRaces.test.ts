@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { SAME_CHANGE_MS } from '../../nodes/Cotalker/trigger/events';
+import { seededRandom as random } from '../helpers/reliability/random';
 
 import {
 	closeEveryCotalker,
@@ -11,16 +12,6 @@ import {
 	SUPPORT,
 	windowUrl,
 } from './trigger-sandbox';
-
-/** A small deterministic random source, so that a failing sequence can be replayed. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-		return state / 0x100000000;
-	};
-	return { next, pick: <T>(values: T[]) => values[Math.floor(next() * values.length)] };
-}
 
 const version = (task: IDataObject) => JSON.stringify(task);
 const at = (task: IDataObject, property: string) => Date.parse(String(task[property]));

@@ -1,0 +1,3 @@
+import { clearFigures } from './printFigures';
+
+export default clearFigures;

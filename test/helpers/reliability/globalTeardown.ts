@@ -1,0 +1,3 @@
+import { printFigures } from './printFigures';
+
+export default printFigures;
