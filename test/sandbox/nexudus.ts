@@ -50,6 +50,8 @@ export interface NexudusSandboxOptions {
 	timestampMode?: TimestampMode;
 	/** Business local time offset from UTC in minutes (default 120, i.e. UTC+2, no DST). */
 	localUtcOffsetMinutes?: number;
+	/** The business's IANA time zone, with its daylight-saving changes, instead of a fixed offset. */
+	timeZone?: string;
 	/** Injectable clock; the control API's clock offset is added on top. */
 	now?: () => Date;
 	/** Search results omit detail-only fields (`summary`, default), or return full records. */
@@ -173,6 +175,7 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 	const initialSettings = (): NexudusSettings => ({
 		timestampMode: options.timestampMode ?? 'utc',
 		localUtcOffsetMinutes: options.localUtcOffsetMinutes ?? 120,
+		timeZone: options.timeZone,
 		tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
 		listProjection: options.listProjection ?? 'summary',
 	});

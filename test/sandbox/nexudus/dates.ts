@@ -18,11 +18,46 @@ export interface ClockSettings {
 	timestampMode: TimestampMode;
 	/** Offset of the business's local time from UTC, e.g. 120 for UTC+2 (no DST). */
 	localUtcOffsetMinutes: number;
+	/**
+	 * The business's IANA time zone, e.g. `Europe/Berlin`. When set, local times follow its
+	 * daylight-saving changes (and localUtcOffsetMinutes is not used): a stamp keeps the offset in
+	 * force when it was made, as Nexudus stores the wall-clock itself.
+	 */
+	timeZone?: string;
 }
 
 const INPUT_PATTERN =
 	/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 const MINUTE_MS = 60_000;
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
+
+/** Offsets by zone and quarter hour (every zone changes offset on a quarter hour): rendering is hot. */
+const zoneOffsets = new Map<string, number>();
+
+function zoneOffsetMinutes(ms: number, timeZone: string): number {
+	const key = `${timeZone} ${Math.floor(ms / QUARTER_HOUR_MS)}`;
+	let offset = zoneOffsets.get(key);
+	if (offset === undefined) {
+		const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+			.formatToParts(new Date(ms))
+			.find((part) => part.type === 'timeZoneName')?.value;
+		const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+		offset = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+		zoneOffsets.set(key, offset);
+	}
+	return offset;
+}
+
+/** The business's offset from UTC at the instant `ms`, in minutes. */
+export function localOffsetAt(ms: number, clock: ClockSettings): number {
+	return clock.timeZone ? zoneOffsetMinutes(ms, clock.timeZone) : clock.localUtcOffsetMinutes;
+}
+
+/** The instant a business wall-clock time (written as if UTC) names; twice, for the offset in force then. */
+function wallClockToInstant(wallClockMs: number, clock: ClockSettings): number {
+	const first = localOffsetAt(wallClockMs, clock);
+	return wallClockMs - localOffsetAt(wallClockMs - first * MINUTE_MS, clock) * MINUTE_MS;
+}
 
 function pad(value: number, width = 2): string {
 	return String(value).padStart(width, '0');
@@ -43,10 +78,10 @@ export function formatUtc(ms: number): string {
 
 export function renderDate(ms: number, kind: DateKind, clock: ClockSettings): string {
 	if (kind === 'utc') return formatUtc(ms);
-	if (kind === 'local') return formatWallClock(ms, clock.localUtcOffsetMinutes);
+	if (kind === 'local') return formatWallClock(ms, localOffsetAt(ms, clock));
 	return clock.timestampMode === 'utc'
 		? formatUtc(ms)
-		: `${formatWallClock(ms, clock.localUtcOffsetMinutes)}Z`;
+		: `${formatWallClock(ms, localOffsetAt(ms, clock))}Z`;
 }
 
 /** Whether a value of this kind is written and read as the business's local wall-clock. */
@@ -79,7 +114,7 @@ export function parseDateInput(
 		const offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
 		return wallClockMs - offset * MINUTE_MS;
 	}
-	return wallClock ? wallClockMs - clock.localUtcOffsetMinutes * MINUTE_MS : wallClockMs;
+	return wallClock ? wallClockToInstant(wallClockMs, clock) : wallClockMs;
 }
 
 /**
