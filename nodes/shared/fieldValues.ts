@@ -8,15 +8,16 @@ import {
 	checkParameters,
 	dateInputIn,
 	isEmpty,
+	numberInput,
 	requiredText,
+	text,
 	type ParameterRules,
 } from './validation';
 
+const WALL_CLOCK_DATE = 'Expected a date such as 2026-05-31 or 2026-05-31T14:30:00';
 const wallClock = z
-	.union([z.string(), z.date()])
-	.refine((value) => toWallClock(value) !== undefined, {
-		message: 'Expected a date such as 2026-05-31 or 2026-05-31T14:30:00',
-	})
+	.union([z.string(), z.date()], { errorMap: () => ({ message: WALL_CLOCK_DATE }) })
+	.refine((value) => toWallClock(value) !== undefined, { message: WALL_CLOCK_DATE })
 	.transform((value) => toWallClock(value)!);
 
 /** A list typed as `a, b, c`, or given as one value or an array by an expression. */
@@ -76,19 +77,19 @@ export function fieldSchema(
 	timeZone?: string,
 ): z.ZodTypeAny {
 	// A field every record must have may be left out of an update, but not set empty.
-	const text = required || field.required ? requiredText : z.string();
+	const textRule = required || field.required ? requiredText : text;
 	const checked = {
 		record: () => pickedId(field.picker!),
 		boolean: () => z.boolean({ invalid_type_error: 'Expected true or false' }),
-		number: () => z.number({ invalid_type_error: 'Expected a number' }),
+		number: () => numberInput,
 		dateTime: () =>
 			field.wallClock
 				? wallClock
 				: dateInputIn(field.workflowTimeZone ? timeZone : undefined).transform(
 						field.formatDate ?? ((date: Date) => date.toISOString()),
 					),
-		text: () => text,
-		string: () => field.idRule?.id ?? text,
+		text: () => textRule,
+		string: () => field.idRule?.id ?? textRule,
 		options: () => choice(field),
 		optionList: () =>
 			listOf(choice(field)).pipe(z.array(z.unknown()).min(1, 'Choose at least one')),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isEmpty, pickedRecordId, recordId } from './validation';
+import { aOrAn, isEmpty, pickedRecordId, recordId } from './validation';
 
 /**
  * A vendor's rule for record IDs, in one place for everything that takes an ID: the picker's
@@ -59,8 +59,8 @@ export function textIds(spec: {
 	return {
 		picked: (noun) =>
 			check(
-				`Select a ${noun} or enter its ID`,
-				`Enter ${spec.kind}, e.g. ${example}, or pick a ${noun} from the list`,
+				`Select ${aOrAn(noun)} or enter its ID`,
+				`Enter ${spec.kind}, e.g. ${example}, or pick ${aOrAn(noun)} from the list`,
 			),
 		id: check('This field is required', `Expected ${spec.kind}, e.g. ${example}`),
 		pattern: spec.pattern,

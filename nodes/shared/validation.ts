@@ -14,19 +14,33 @@ export interface ParameterRule {
 /** Rules keyed by parameter path, e.g. `taskId` or `updateFields.DueDate`. */
 export type ParameterRules = Record<string, ParameterRule>;
 
+/**
+ * Whether `id` is a record ID: a whole number above 0 that JavaScript holds exactly. Digits past
+ * 2^53 would be rounded on the way, e.g. 99999999999999999999 sent as 100000000000000000000: the ID
+ * of another record, or of none.
+ */
+const isWholeId = (id: unknown): id is number =>
+	typeof id === 'number' && Number.isSafeInteger(id) && id > 0;
+
 /** A record id: a positive whole number, given as a number or as digits. */
 const POSITIVE_WHOLE = 'Expected a positive whole number';
 export const recordId = z.preprocess(
 	(value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
 	z
 		.number({ invalid_type_error: POSITIVE_WHOLE, required_error: 'This field is required' })
-		.int(POSITIVE_WHOLE)
-		.positive(POSITIVE_WHOLE),
+		.refine(isWholeId, POSITIVE_WHOLE),
 );
 
 /** A value the user left empty: nothing, null, or only white space. */
 export const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * A noun with its article, for messages: "a task", "an opportunity", "a user" (the nouns here that
+ * start with a u sound like "you"). operations.ts has its own for operation names: importing it
+ * here would load the transport.
+ */
+export const aOrAn = (noun: string) => `${/^[aeio]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /**
  * The ID of a record the user picks from a list or types, e.g. a coworker: a positive whole
@@ -35,14 +49,14 @@ export const isEmpty = (value: unknown) =>
 export const pickedRecordId = (noun: string) =>
 	z.unknown().transform((value, context) => {
 		if (isEmpty(value)) {
-			context.addIssue({ code: 'custom', message: `Select a ${noun} or enter its ID` });
+			context.addIssue({ code: 'custom', message: `Select ${aOrAn(noun)} or enter its ID` });
 			return z.NEVER;
 		}
 		const id = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-		if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) {
+		if (!isWholeId(id)) {
 			context.addIssue({
 				code: 'custom',
-				message: `Enter a numeric ID, e.g. 1234, or pick a ${noun} from the list`,
+				message: `Enter a numeric ID, e.g. 1234, or pick ${aOrAn(noun)} from the list`,
 			});
 			return z.NEVER;
 		}
@@ -56,12 +70,24 @@ export const numericId = z.unknown().transform((value, context) => {
 		return z.NEVER;
 	}
 	const id = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-	if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) {
+	if (!isWholeId(id)) {
 		context.addIssue({ code: 'custom', message: 'Enter an ID: a whole number above 0, e.g. 1234' });
 		return z.NEVER;
 	}
 	return id;
 });
+
+/**
+ * A number typed or mapped into a number field: one the vendor gets as sent, so no larger than
+ * JavaScript holds exactly (2^53 - 1), which also keeps out Infinity.
+ */
+const LARGEST = Number.MAX_SAFE_INTEGER.toLocaleString('en-US');
+export const numberInput = z
+	.number({ invalid_type_error: 'Expected a number' })
+	.refine(
+		(value) => Math.abs(value) <= Number.MAX_SAFE_INTEGER,
+		`Expected a number between -${LARGEST} and ${LARGEST}`,
+	);
 
 /** A record id that may be left empty. */
 export const optionalRecordId = z.preprocess(
@@ -89,19 +115,35 @@ export const recordIdList = idList(recordId);
  * A date in ISO 8601 form, as n8n's date picker gives it. Without an offset it is a time in
  * `timeZone` (the workflow's, for vendors that take moments), else in UTC.
  */
-export const dateInputIn = (timeZone?: string) =>
-	z
-		.union([z.string(), z.date()])
-		.refine((value) => parseDate(value, timeZone) !== undefined, {
-			message: 'Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z',
-		})
+export const dateInputIn = (timeZone?: string) => {
+	const message = 'Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z';
+	// The same message for a value that is no text at all, e.g. a list from an expression.
+	return z
+		.union([z.string(), z.date()], { errorMap: () => ({ message }) })
+		.refine((value) => parseDate(value, timeZone) !== undefined, { message })
 		.transform((value) => parseDate(value, timeZone) as Date);
+};
 
 /** A date in ISO 8601 form; without an offset, in UTC. */
 export const dateInput = dateInputIn();
 
+/**
+ * The longest text the node sends. No vendor documents a maximum for a task's text; this is far
+ * beyond any real name or note, so it only stops a mapping mistake (a whole file, a page of HTML)
+ * before the vendor gets it, where it would be refused, cut or stored whole.
+ */
+export const MAX_TEXT_LENGTH = 65_535;
+const TOO_LONG = `Expected at most ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters`;
+
+/** Text, possibly empty, of at most MAX_TEXT_LENGTH characters. */
+export const text = z.string().max(MAX_TEXT_LENGTH, TOO_LONG);
+
 /** Text that must not be empty. */
-export const requiredText = z.string().trim().min(1, 'This field is required');
+export const requiredText = z
+	.string()
+	.trim()
+	.min(1, 'This field is required')
+	.max(MAX_TEXT_LENGTH, TOO_LONG);
 
 /** A choice among fixed values. */
 export const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>

@@ -12,6 +12,7 @@ import { pagingFields } from '../../../shared/listPaging';
 import {
 	checkParameters,
 	isEmpty,
+	numberInput,
 	numericId,
 	recordIdList,
 	type ParameterRules,
@@ -99,7 +100,7 @@ export function checkFilters(entity: NexudusEntity, filters: NexudusFilter[]) {
 			const schema = {
 				record: filter.picker ? pickedId(filter.picker) : z.never(),
 				id: numericId,
-				number: z.number({ invalid_type_error: 'Expected a number' }),
+				number: numberInput,
 			}[filter.type as 'record' | 'id' | 'number'];
 			if (schema) rules[`filters.${filterName(filter)}`] = { label: filter.displayName, schema };
 		}
