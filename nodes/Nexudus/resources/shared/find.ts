@@ -15,6 +15,7 @@ import {
 	numberInput,
 	numericId,
 	recordIdList,
+	text,
 	type ParameterRules,
 } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
@@ -78,10 +79,17 @@ function filterOption(entity: NexudusEntity, filter: NexudusFilter): INodeProper
 	return { ...base, type: filter.type, default: defaults[filter.type] };
 }
 
+/** A text filter: text of at most MAX_TEXT_LENGTH; a number from an expression is its digits. */
+const filterText = z.preprocess(
+	(value) => (typeof value === 'number' ? String(value) : value),
+	text,
+);
+
 /**
  * A preSend hook for the filters the user added: one left empty is ignored (taken out of the
- * query), the others are checked (picked records and IDs are IDs, numbers are numbers). Dates are
- * checked as they are formatted (see dates.ts).
+ * query), the others are checked (picked records and IDs are IDs, numbers are numbers, text is
+ * text of a sane length, switches are true or false). Dates are checked as they are formatted
+ * (see dates.ts).
  */
 export function checkFilters(entity: NexudusEntity, filters: NexudusFilter[]) {
 	return async function checkFilters(
@@ -101,7 +109,9 @@ export function checkFilters(entity: NexudusEntity, filters: NexudusFilter[]) {
 				record: filter.picker ? pickedId(filter.picker) : z.never(),
 				id: numericId,
 				number: numberInput,
-			}[filter.type as 'record' | 'id' | 'number'];
+				string: filterText,
+				boolean: z.boolean({ invalid_type_error: 'Expected true or false' }),
+			}[filter.type as 'record' | 'id' | 'number' | 'string' | 'boolean'];
 			if (schema) rules[`filters.${filterName(filter)}`] = { label: filter.displayName, schema };
 		}
 		checkParameters(this, rules);
