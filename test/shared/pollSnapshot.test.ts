@@ -340,6 +340,28 @@ describe('pollSnapshot (engine of triggers without change times)', () => {
 			]);
 		});
 
+		it('a read that saw a record created after its first page is short, though the count is right: what slid past is not taken for moved in', async () => {
+			feed.clock = at(T1);
+			await poll();
+			// Between the pages, record 1 (page 1) is deleted and record 6 created: 5 slides onto page
+			// 1, read already, and is missed, while 6 on page 2 makes the count come out at 5 again.
+			feed.beforePage = (pageIndex) => {
+				if (pageIndex !== 1) return;
+				feed.records.splice(0, 1);
+				feed.records.push(record(6, '2026-03-10T08:01:00.400Z'));
+			};
+			expect(await poll()).toEqual(['6']);
+			expect(feed.fetched).toEqual([0, 1]);
+			expect(staticData.ids).toBe('1..6');
+			expect(staticData.polledAt).toBe(T1);
+			feed.beforePage = undefined;
+			feed.clock = at(T2);
+			// Record 5 never changed: nothing to report; record 1 is gone from the snapshot.
+			expect(await poll()).toBeNull();
+			expect(staticData.ids).toBe('2..6');
+			expect(staticData.polledAt).toBe(T2);
+		});
+
 		it('falls back to the newest creation when the answers carry no Date', async () => {
 			expect(feed.clock).toBeUndefined();
 			await poll();

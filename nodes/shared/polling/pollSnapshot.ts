@@ -33,10 +33,11 @@ export const MAX_SNAPSHOT_RECORDS = 25_000;
  *   creation the snapshot has seen decides: a later creation time, or the same time and a later
  *   ID, is new.
  * - The first poll after activation or after a change of configuration emits nothing.
- * - A read that came short of the total the vendor announced, or during which that total changed
- *   (records moved between pages while they were read), keeps the last fingerprint of every record
- *   it did not see, the previous newest creation and the previous poll time, so nothing it missed
- *   is forgotten, reported twice, or taken for a record that moved into scope. The first poll
+ * - A read that came short of the total the vendor announced, during which that total changed
+ *   (records moved between pages while they were read), or that saw a record created after its
+ *   first page was served, keeps the last fingerprint of every record it did not see, the
+ *   previous newest creation and the previous poll time, so nothing it missed is forgotten,
+ *   reported twice, or taken for a record that moved into scope. The first poll
  *   builds its snapshot only from such a complete read (until then it emits nothing and keeps no
  *   state).
  * - A manual run returns the newest record in scope; overlapping polls emit nothing.
@@ -106,7 +107,11 @@ async function pollOnce(context: IPollFunctions, feed: SnapshotFeed): Promise<ID
 /**
  * Every record in scope, each once, and whether the read is complete: as many records as the
  * vendor's total, which no page changed (a record created, deleted or moved out of scope while the
- * pages were read shifts the others across page boundaries, and can hide a missed one in the count).
+ * pages were read shifts the others across page boundaries, and can hide a missed one in the count),
+ * and none created after the first page was served (one deleted on a page already read and one
+ * created on a page still to come leave the count as it was, yet the deletion slid a record past
+ * the walk unseen). A record that moves into a filtered scope while another leaves it is not caught
+ * this way: it carries no sign of the move.
  */
 async function readScope(context: IPollFunctions, feed: SnapshotFeed) {
 	const byId = new Map<string, IDataObject>();
@@ -128,8 +133,12 @@ async function readScope(context: IPollFunctions, feed: SnapshotFeed) {
 		}
 		if (!page.hasMore || page.records.length === 0) break;
 	}
-	const complete = !totalChanged && (total === undefined || byId.size >= total);
-	return { records: [...byId.values()], complete, servedAt };
+	const records = [...byId.values()];
+	const createdWhileRead =
+		servedAt !== undefined && records.some((record) => createdAfter(feed, record, servedAt));
+	const complete =
+		!totalChanged && !createdWhileRead && (total === undefined || byId.size >= total);
+	return { records, complete, servedAt };
 }
 
 const compareIds = (a: string, b: string) =>
@@ -157,13 +166,18 @@ function createdSince(
 	record: IDataObject,
 	{ polledAt, newest }: Pick<SnapshotState, 'polledAt' | 'newest'>,
 ) {
-	if (polledAt === null) return createdAfter(feed, record, newest);
+	if (polledAt === null) return createdAfterMark(feed, record, newest);
+	return createdAfter(feed, record, new Date(polledAt));
+}
+
+/** Whether the record was created after the time. */
+function createdAfter(feed: SnapshotFeed, record: IDataObject, time: Date) {
 	const created = feed.createdAt(record)?.getTime();
-	return created !== undefined && created > Date.parse(polledAt);
+	return created !== undefined && created > time.getTime();
 }
 
 /** Whether the record was created after the mark: a later time, or the same time and a later ID. */
-function createdAfter(feed: SnapshotFeed, record: IDataObject, mark: CreationMark | null) {
+function createdAfterMark(feed: SnapshotFeed, record: IDataObject, mark: CreationMark | null) {
 	if (!mark) return true;
 	const created = feed.createdAt(record)?.getTime();
 	if (created === undefined) return false;
@@ -180,7 +194,7 @@ function newestMark(
 	let newest = mark;
 	for (const record of records) {
 		const created = feed.createdAt(record);
-		if (created && createdAfter(feed, record, newest)) {
+		if (created && createdAfterMark(feed, record, newest)) {
 			newest = { at: created.toISOString(), id: feed.idOf(record) };
 		}
 	}
