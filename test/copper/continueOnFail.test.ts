@@ -1,4 +1,6 @@
+import { proveManyItems } from '../helpers/reliability/manyItems';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
+import { NODE, copperCredentials } from './credentials';
 import { BAD_TASK_ID, copper, presentedTask } from './recordHelpers';
 import { picked, runCopper } from './runCopper';
 import task from './fixtures/record-task.json';
@@ -81,5 +83,31 @@ describe('Copper › Continue On Fail', () => {
 
 		expect(run.error?.message).toBe(BAD_TASK_ID);
 		expectNoRequests();
+	});
+});
+
+describe('Copper › Continue On Fail › many items', () => {
+	proveManyItems({
+		vendor: 'Copper',
+		operation: 'get task by ID',
+		type: NODE,
+		credentials: copperCredentials,
+		parameters: { resource: 'task', operation: 'get', recordId: picked('={{ $json.id }}') },
+		idOf: (index) => String(27_000_000 + index),
+		invalidIds: ['not-an-id', '27140359/../../users/me', '..', '27140359?x=1', '２７１４', '-1'],
+		intercept: (count, answer) =>
+			copper()
+				.get(/\/tasks\/\d+$/)
+				.times(count)
+				.reply((uri) => answer(uri.split('/').pop()!)),
+		found: (id) => ({
+			answer: [200, { ...task, id: Number(id) }],
+			output: { ...presentedTask, id: Number(id) },
+		}),
+		missing: {
+			answer: [404, { status: 404, message: 'Resource not found' }],
+			message: 'Resource not found',
+		},
+		invalidMessage: BAD_TASK_ID,
 	});
 });

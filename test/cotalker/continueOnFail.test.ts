@@ -2,9 +2,12 @@
  * Continue On Fail: an item with bad input or one Cotalker refuses becomes an error item, and the
  * other items still run; without it, the first failure stops the node.
  */
+import { proveManyItems } from '../helpers/reliability/manyItems';
 import { expectExactRequests } from '../helpers/requests';
+import { NODE, cotalkerCredentials } from './credentials';
 import {
 	PROJECTS,
+	TASK,
 	TASKS_V1,
 	TASK_V1,
 	badId,
@@ -92,5 +95,41 @@ describe('Cotalker › Continue On Fail', () => {
 		expect(run.error?.message).toBe(badId('Task', 'task'));
 		expect(run.json).toEqual([]);
 		expectExactRequests(scope);
+	});
+});
+
+describe('Cotalker › Continue On Fail › many items', () => {
+	const tasksOfGroup = new RegExp(`${TASKS_V1}/[0-9a-f]{24}$`);
+	proveManyItems({
+		vendor: 'Cotalker',
+		operation: 'get task by ID',
+		type: NODE,
+		credentials: cotalkerCredentials,
+		parameters: {
+			resource: 'task',
+			operation: 'get',
+			taskGroup: picked(PROJECTS),
+			recordId: picked('={{ $json.id }}'),
+		},
+		idOf: (index) => String(taskNumbered(index + 1)._id),
+		invalidIds: [
+			'not-an-id',
+			`${TASK}/../../users/me`,
+			'..',
+			`${TASK}?isActive=all`,
+			`６${TASK.slice(1)}`,
+			TASK.slice(1),
+		],
+		intercept: (count, answer) =>
+			cotalker()
+				.get(tasksOfGroup)
+				.times(count)
+				.reply((uri) => answer(uri.split('/').pop()!)),
+		found: (id) => ({ answer: [200, { ...task, _id: id }], output: { ...task, _id: id } }),
+		missing: {
+			answer: [404, failed(404, 'Not Found', 'Task not found')],
+			message: 'Task not found',
+		},
+		invalidMessage: badId('Task', 'task'),
 	});
 });

@@ -1,9 +1,13 @@
 import nock from 'nock';
 
+import { proveManyItems } from '../helpers/reliability/manyItems';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import { BASE_URL } from './credentials';
+import { BASE_URL, NODE, basicCredentials } from './credentials';
 import { picked, runNexudus } from './runNexudus';
 import task from './fixtures/coworkerTask.json';
+
+const BAD_TASK =
+	'Invalid value for "Coworker Task": Enter a numeric ID, e.g. 1234, or pick a coworker task from the list';
 
 const getTaskOf = (input: Array<{ taskId: string }>, continueOnFail = false) =>
 	runNexudus(
@@ -31,8 +35,7 @@ describe('Nexudus › Continue On Fail', () => {
 		expect(run.json).toEqual([
 			task,
 			{
-				error:
-					'Invalid value for "Coworker Task": Enter a numeric ID, e.g. 1234, or pick a coworker task from the list',
+				error: BAD_TASK,
 			},
 			other,
 		]);
@@ -42,10 +45,39 @@ describe('Nexudus › Continue On Fail', () => {
 	it('without it, the first bad item stops the node', async () => {
 		const run = await getTaskOf([{ taskId: 'not-an-id' }]);
 
-		expect(run.error?.message).toBe(
-			'Invalid value for "Coworker Task": Enter a numeric ID, e.g. 1234, or pick a coworker task from the list',
-		);
+		expect(run.error?.message).toBe(BAD_TASK);
 		expect(run.json).toEqual([]);
 		expectNoRequests();
+	});
+});
+
+describe('Nexudus › Continue On Fail › many items', () => {
+	proveManyItems({
+		vendor: 'Nexudus',
+		operation: 'get coworker task by ID',
+		type: NODE,
+		credentials: basicCredentials,
+		parameters: {
+			resource: 'coworkerTask',
+			operation: 'get',
+			recordId: picked('={{ $json.id }}'),
+		},
+		idOf: (index) => String(5000 + index),
+		invalidIds: ['not-an-id', '1001/../../sys/users', '..', '1001?Id=1002', '١٠٠١', '-1'],
+		intercept: (count, answer) =>
+			nock(BASE_URL)
+				.get(/\/crm\/coworkertasks\/\d+$/)
+				.times(count)
+				.reply((uri) => answer(uri.split('/').pop()!)),
+		found: (id) => ({
+			answer: [200, { ...task, Id: Number(id) }],
+			output: { ...task, Id: Number(id) },
+		}),
+		// Nexudus answers an unknown ID with a JSON string.
+		missing: {
+			answer: [404, '"Not found"', { 'Content-Type': 'application/json' }],
+			message: 'Not found',
+		},
+		invalidMessage: BAD_TASK,
 	});
 });

@@ -1,4 +1,6 @@
+import { proveManyItems } from '../helpers/reliability/manyItems';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
+import { NODE, passwordCredentials } from './credentials';
 import { BAD_TASK_ID, MIKE, TASK_AS_SENT_BACK, task, taskNumbered } from './recordHelpers';
 import { failed, onlyoffice, picked, runTask, single } from './runOnlyoffice';
 
@@ -118,5 +120,31 @@ describe('ONLYOFFICE › Continue On Fail', () => {
 		expect(run.error?.message).toBe(BAD_TASK_ID);
 		expect(run.json).toEqual([]);
 		expectNoRequests();
+	});
+});
+
+describe('ONLYOFFICE › Continue On Fail › many items', () => {
+	proveManyItems({
+		vendor: 'ONLYOFFICE',
+		operation: 'get task by ID',
+		type: NODE,
+		credentials: passwordCredentials,
+		parameters: { resource: 'task', operation: 'get', recordId: picked('={{ $json.id }}') },
+		idOf: (index) => String(3000 + index),
+		invalidIds: ['not-an-id', '1201/../../people/@self', '..', '1201?fields=all', '１２０１', '-1'],
+		intercept: (count, answer) =>
+			onlyoffice()
+				.get(/\/crm\/task\/\d+$/)
+				.times(count)
+				.reply((uri) => answer(uri.split('/').pop()!)),
+		found: (id) => ({
+			answer: [200, single(taskNumbered(Number(id)))],
+			output: taskNumbered(Number(id)),
+		}),
+		missing: {
+			answer: [404, failed(404, 'The record could not be found')],
+			message: 'The record could not be found',
+		},
+		invalidMessage: BAD_TASK_ID,
 	});
 });
