@@ -11,6 +11,29 @@ export interface SavedWorkflow {
 const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
 /**
+ * The example with `nodes` run after its last node, one after the other (for operations it does
+ * not show). Each runs once, whatever the number of items before it.
+ */
+export function followedBy(saved: SavedWorkflow, ...nodes: INode[]): SavedWorkflow {
+	const connections = structuredClone(saved.connections);
+	let last = saved.nodes.find((node) => !connections[node.name])!;
+	for (const node of nodes) {
+		connections[last.name] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
+		last = node;
+	}
+	return {
+		nodes: [...saved.nodes, ...nodes.map((node) => ({ ...node, executeOnce: true }))],
+		connections,
+	};
+}
+
+/** The (resource, operation) pairs a workflow's nodes of `type` run. */
+export const operationsRun = (saved: SavedWorkflow, type: string) =>
+	saved.nodes
+		.filter((node) => node.type === type)
+		.map((node) => `${String(node.parameters.resource)} ${String(node.parameters.operation)}`);
+
+/**
  * Runs a saved example workflow through n8n-core's WorkflowExecute as a manual execution, from the
  * node its manual trigger hands one empty item to; returns the whole run, as n8n would store it.
  */

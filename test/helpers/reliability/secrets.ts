@@ -15,9 +15,10 @@ import nock from 'nock';
 
 import { testCredential } from '../credentialTest';
 import { loadOptionsContext } from '../loadOptions';
+import { PackageNodeTypes } from '../nodeTypes';
 import { ActivePollTrigger } from '../pollTrigger';
 import { credentialSecrets } from './credentialSecrets';
-import { runExample, type SavedWorkflow } from './exampleRun';
+import { operationsRun, runExample, type SavedWorkflow } from './exampleRun';
 import { failuresFor, FaultyServer, type Fault, type Handler } from './faultyServer';
 import { recordFigures } from './figures';
 import { SecretScanner } from './secretScan';
@@ -106,6 +107,19 @@ export function describeSecretsProof(proof: SecretsProof) {
 				}));
 			});
 
+	/** Every (resource, operation) pair an action node offers, from its description. */
+	const operationsOffered = (type: string) =>
+		new PackageNodeTypes()
+			.getByNameAndVersion(type, 1)
+			.description.properties.filter((property) => property.name === 'operation')
+			.flatMap((property) =>
+				(property.displayOptions?.show?.resource ?? []).flatMap((resource) =>
+					(property.options ?? []).map(
+						(option) => `${String(resource)} ${String((option as { value: unknown }).value)}`,
+					),
+				),
+			);
+
 	const triggerNodes = () => proof.triggers.nodes.filter((node) => node.type.includes('crm-tasks'));
 
 	describe(`${vendor} › secrets never leak`, () => {
@@ -125,6 +139,16 @@ export function describeSecretsProof(proof: SecretsProof) {
 		});
 
 		let requestsOfExample = 0;
+
+		it('runs every operation of each action node (the example, and any node added to it)', () => {
+			const actionTypes = [...new Set(proof.operations.nodes.map((node) => node.type))].filter(
+				(nodeType) => nodeType.includes('crm-tasks'),
+			);
+			for (const actionType of actionTypes) {
+				const run = new Set(operationsRun(proof.operations, actionType));
+				expect([...run].sort()).toEqual([...new Set(operationsOffered(actionType))].sort());
+			}
+		});
 
 		it('runs every operation of the example against the emulator, and no secret appears', async () => {
 			freshPath();
