@@ -10,7 +10,8 @@ import {
 	createCotalkerSandbox,
 	TASK_GROUP_IDS,
 } from '../sandbox/cotalker';
-import { listen, type RunningServer } from '../sandbox/http';
+import { cotalkerError, THROTTLE_MESSAGE } from '../sandbox/cotalker/replies';
+import { listen, type RunningServer, sendJson } from '../sandbox/http';
 import { TRIGGER, sandboxCredentials } from './credentials';
 
 /** Cotalker's clock when a test starts. */
@@ -40,7 +41,16 @@ export interface LoggedChange {
 	task: CotTask;
 }
 
+/**
+ * How a task list request can fail instead of reaching Cotalker:
+ * - an error status, sent without Retry-After (a 5xx, or a 429 from a proxy that gives no wait);
+ * - `connection reset`: the connection drops before any answer;
+ * - `no answer`: the request hangs until the client gives up (a timeout) or the emulator closes.
+ */
+export type ListFault = { status: number } | 'connection reset' | 'no answer';
+
 type Request = Parameters<CotalkerSandbox['handler']>[0];
+type Response = Parameters<CotalkerSandbox['handler']>[1];
 const isTaskList = (req: Request) =>
 	req.method === 'GET' && /\/api\/v2\/task-groups\/[^/]+\/tasks(\?|$)/.test(req.url ?? '');
 
@@ -56,6 +66,8 @@ export class CotalkerForTrigger {
 	readonly changes: LoggedChange[] = [];
 	/** Runs before each task list request reaches Cotalker, with its number (from 0). */
 	beforeList: ((index: number, url: URL) => Promise<void> | void) | undefined;
+	/** Runs after beforeList: a fault to answer that task list request with instead of the tasks. */
+	failList: ((index: number, url: URL) => ListFault | undefined) | undefined;
 	/** Whether answers carry a Date header (Cotalker's clock); without one the trigger does without. */
 	dated = true;
 	/** How far the Date header's clock is from the clock Cotalker stamps tasks with. */
@@ -84,9 +96,13 @@ export class CotalkerForTrigger {
 		);
 	}
 
-	private async handle(req: Request, res: Parameters<CotalkerSandbox['handler']>[1]) {
+	private async handle(req: Request, res: Response) {
 		if (isTaskList(req)) {
-			await this.beforeList?.(this.lists++, new URL(req.url ?? '/', 'http://sandbox.local'));
+			const index = this.lists++;
+			const url = new URL(req.url ?? '/', 'http://sandbox.local');
+			await this.beforeList?.(index, url);
+			const fault = this.failList?.(index, url);
+			if (fault) return CotalkerForTrigger.fail(res, fault);
 		}
 		// Cotalker dates its answers by its own clock, like any web server (Node would otherwise
 		// send this machine's time, months away from the emulator's clock).
@@ -95,6 +111,16 @@ export class CotalkerForTrigger {
 			res.setHeader('Date', date.toUTCString());
 		} else res.sendDate = false;
 		this.sandbox.handler(req, res);
+	}
+
+	private static fail(res: Response, fault: ListFault) {
+		if (fault === 'connection reset') res.socket?.destroy();
+		// 'no answer': the response is left open; closing the emulator drops its connection.
+		if (typeof fault === 'object') {
+			const message = fault.status === 429 ? THROTTLE_MESSAGE : 'The server failed, try again';
+			const reply = cotalkerError(fault.status, message);
+			sendJson(res, reply.status, reply.body);
+		}
 	}
 
 	get url() {
