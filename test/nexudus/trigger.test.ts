@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ActivePollTrigger } from '../helpers/pollTrigger';
 import { runNode } from '../helpers/runNode';
+import { recordWaits } from '../helpers/waits';
 import { TRIGGER, basicCredentials } from './credentials';
 import { FakeNexudus } from './fakeNexudus';
 
@@ -66,6 +67,9 @@ describe.each([
 });
 
 describe('Nexudus Trigger', () => {
+	// Server errors are retried: the waits are recorded, not slept.
+	const waits = recordWaits();
+
 	it('pages through a burst of more than 1000 changes and emits each once, oldest first', async () => {
 		const server = new FakeNexudus(SERVER_START);
 		const trigger = activate('created');
@@ -81,6 +85,19 @@ describe('Nexudus Trigger', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
+	it('rides out a server error on the full read (retried), emitting each task once', async () => {
+		const server = new FakeNexudus(SERVER_START);
+		const trigger = activate();
+		expect(await trigger.poll()).toBeNull();
+
+		server.tick(90);
+		const first = server.create('First');
+		server.failRecordReads = 2;
+		expect(await trigger.poll()).toEqual([server.full(first.Id as number)]);
+		expect(waits).toHaveLength(2);
+		expect(await trigger.poll()).toBeNull();
+	});
+
 	it('keeps its cursor when a poll fails, so the next poll delivers what the failed one missed', async () => {
 		const server = new FakeNexudus(SERVER_START);
 		server.create('Before activation');
@@ -91,7 +108,8 @@ describe('Nexudus Trigger', () => {
 		server.tick(90);
 		const first = server.create('First');
 		const second = server.create('Second');
-		server.failRecordReads = 1;
+		// A server error that outlasts the retries (4 attempts).
+		server.failRecordReads = 4;
 		await expect(trigger.poll()).rejects.toThrow('An error has occurred.');
 		expect(trigger.state).toEqual(stateBefore);
 
@@ -123,7 +141,8 @@ describe('Nexudus Trigger', () => {
 		expect(await trigger.poll()).toBeNull();
 		let newest: IDataObject = {};
 		for (let round = 0; round < 5; round++) {
-			server.tick(600);
+			// Further apart than the window each poll re-reads (an hour and two minutes).
+			server.tick(3_900);
 			newest = server.create(`Round ${round}`);
 			await trigger.poll();
 		}
@@ -153,7 +172,7 @@ describe('Nexudus Trigger', () => {
 
 		const filters = 'CoworkerTask_Completed=false&CoworkerTask_Responsible=71';
 		const since = (time: string) =>
-			`from_CoworkerTask_${time}=2026-03-01T08%3A58&dir=1&page=1&size=1000`;
+			`from_CoworkerTask_${time}=2026-03-01T07%3A58&dir=1&page=1&size=1000`;
 		const search = (time: string, rest: string) =>
 			`GET /api/crm/coworkertasks?${filters}&orderBy=${time}&${rest}`;
 		const poll = [search('UpdatedOn', since('UpdatedOn')), search('CreatedOn', since('CreatedOn'))];

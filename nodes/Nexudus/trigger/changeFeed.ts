@@ -12,6 +12,7 @@ import type { TriggerAccount } from '../../shared/polling/account';
 type ChangeTime = 'CreatedOn' | 'UpdatedOn';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /** What a Nexudus trigger watches: which records, which changes, and in which account. */
 export interface NexudusTriggerSettings {
@@ -84,7 +85,10 @@ export function nexudusChangeFeed(
 
 	return {
 		granularityMs: MINUTE,
-		overlapMs: 2 * MINUTE,
+		// Nexudus may stamp the space's local wall-clock (with a literal Z): when its clocks go back
+		// an hour in autumn, a change is stamped up to an hour earlier than the one before it. Two
+		// minutes for stamps written late, plus that hour, so that the repeated hour is read again.
+		overlapMs: HOUR + 2 * MINUTE,
 		streams: streams[event],
 		idOf: (record) => String(record.Id),
 		readFull: async (records) =>
