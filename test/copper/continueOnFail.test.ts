@@ -95,11 +95,8 @@ describe('Copper › Continue On Fail › many items', () => {
 		parameters: { resource: 'task', operation: 'get', recordId: picked('={{ $json.id }}') },
 		idOf: (index) => String(27_000_000 + index),
 		invalidIds: ['not-an-id', '27140359/../../users/me', '..', '27140359?x=1', '２７１４', '-1'],
-		intercept: (count, answer) =>
-			copper()
-				.get(/\/tasks\/\d+$/)
-				.times(count)
-				.reply((uri) => answer(uri.split('/').pop()!)),
+		api: copper,
+		recordPath: /\/tasks\/\d+$/,
 		found: (id) => ({
 			answer: [200, { ...task, id: Number(id) }],
 			output: { ...presentedTask, id: Number(id) },

@@ -99,7 +99,6 @@ describe('Cotalker › Continue On Fail', () => {
 });
 
 describe('Cotalker › Continue On Fail › many items', () => {
-	const tasksOfGroup = new RegExp(`${TASKS_V1}/[0-9a-f]{24}$`);
 	proveManyItems({
 		vendor: 'Cotalker',
 		operation: 'get task by ID',
@@ -120,11 +119,8 @@ describe('Cotalker › Continue On Fail › many items', () => {
 			`６${TASK.slice(1)}`,
 			TASK.slice(1),
 		],
-		intercept: (count, answer) =>
-			cotalker()
-				.get(tasksOfGroup)
-				.times(count)
-				.reply((uri) => answer(uri.split('/').pop()!)),
+		api: cotalker,
+		recordPath: new RegExp(`${TASKS_V1}/[0-9a-f]{24}$`),
 		found: (id) => ({ answer: [200, { ...task, _id: id }], output: { ...task, _id: id } }),
 		missing: {
 			answer: [404, failed(404, 'Not Found', 'Task not found')],

@@ -64,11 +64,8 @@ describe('Nexudus › Continue On Fail › many items', () => {
 		},
 		idOf: (index) => String(5000 + index),
 		invalidIds: ['not-an-id', '1001/../../sys/users', '..', '1001?Id=1002', '١٠٠١', '-1'],
-		intercept: (count, answer) =>
-			nock(BASE_URL)
-				.get(/\/crm\/coworkertasks\/\d+$/)
-				.times(count)
-				.reply((uri) => answer(uri.split('/').pop()!)),
+		api: () => nock(BASE_URL),
+		recordPath: /\/crm\/coworkertasks\/\d+$/,
 		found: (id) => ({
 			answer: [200, { ...task, Id: Number(id) }],
 			output: { ...task, Id: Number(id) },

@@ -132,11 +132,8 @@ describe('ONLYOFFICE › Continue On Fail › many items', () => {
 		parameters: { resource: 'task', operation: 'get', recordId: picked('={{ $json.id }}') },
 		idOf: (index) => String(3000 + index),
 		invalidIds: ['not-an-id', '1201/../../people/@self', '..', '1201?fields=all', '１２０１', '-1'],
-		intercept: (count, answer) =>
-			onlyoffice()
-				.get(/\/crm\/task\/\d+$/)
-				.times(count)
-				.reply((uri) => answer(uri.split('/').pop()!)),
+		api: onlyoffice,
+		recordPath: /\/crm\/task\/\d+$/,
 		found: (id) => ({
 			answer: [200, single(taskNumbered(Number(id)))],
 			output: taskNumbered(Number(id)),

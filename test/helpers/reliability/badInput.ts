@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { NodeInputError } from '../../../nodes/shared/inputError';
 import { ActivePollTrigger } from '../pollTrigger';
 import { unmatchedRequests } from '../requests';
-import { runNode } from '../runNode';
+import { picked, runNode } from '../runNode';
 import { recordFigures } from './figures';
 
 /** One malformed input to an operation of a node, and how the node must refuse it. */
@@ -22,6 +22,36 @@ export interface BadInput {
 	/** The exact error message. */
 	message: string;
 }
+
+/** Text far beyond the longest the node sends (65,535 characters): a whole file mapped by mistake. */
+export const A_MEGABYTE = 'x'.repeat(1024 * 1024);
+
+/**
+ * A record picked by the ID of the input item, as a workflow maps it from the previous node. (An
+ * ID typed by hand that does not match the "By ID" pattern never runs: n8n reports the node's
+ * issue first.)
+ */
+export const idOfItem = picked('={{ $json.id }}');
+
+/** Rows of bad IDs given to one operation as the input item's `id`: `row(input, id)`. */
+export const badIdRows =
+	(row: Omit<BadInput, 'input' | 'item'>) =>
+	(input: string, id: IDataObject[string]): BadInput => ({ ...row, input, item: { id } });
+
+type LimitedOperation = Pick<BadInput, 'operation' | 'parameters'>;
+
+/** A Limit of 0 on one list operation and a negative one on another: both refused. */
+export const badLimitRows = (zero: LimitedOperation, negative: LimitedOperation): BadInput[] =>
+	[
+		{ input: 'a Limit of 0', ...zero, limit: 0 },
+		{ input: 'a negative Limit', ...negative, limit: -10 },
+	].map(({ input, operation, parameters, limit }) => ({
+		input,
+		operation,
+		parameters: { ...parameters, returnAll: false, limit },
+		field: 'Limit',
+		message: 'Invalid value for "Limit": Expected a whole number above 0',
+	}));
 
 /** One malformed setting of a trigger (an ID or a filter), and how its poll must refuse it. */
 export type BadTriggerInput = Omit<BadInput, 'resource' | 'operation' | 'item'>;

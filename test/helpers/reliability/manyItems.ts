@@ -34,11 +34,10 @@ export interface ManyItemsProof {
 	idOf: (index: number) => string;
 	/** IDs the node must refuse before any request, e.g. `12/../13`. */
 	invalidIds: string[];
-	/**
-	 * Intercepts `count` requests for single records: each is answered by `answer` with the ID it
-	 * asked for (the last part of its path).
-	 */
-	intercept: (count: number, answer: (id: string) => Answer) => nock.Scope;
+	/** The vendor's API as nock intercepts it (its base URL and the headers it requires). */
+	api: () => nock.Scope;
+	/** The path of one record, its ID last, e.g. `/\/tasks\/\d+$/`. */
+	recordPath: RegExp;
 	/** The vendor's answer for a record it has, and the node's output for it. */
 	found: (id: string) => { answer: Answer; output: IDataObject };
 	/** The vendor's answer for an ID it does not know, and the message of the error item. */
@@ -94,11 +93,15 @@ export function proveManyItems(proof: ManyItemsProof) {
 			kind === 'invalid' ? random.pick(proof.invalidIds) : proof.idOf(index),
 		);
 		const requested: string[] = [];
-		const scope = proof.intercept(ITEMS - INVALID, (id) => {
-			requested.push(id);
-			const index = ids.indexOf(id);
-			return kinds[index] === 'found' ? proof.found(id).answer : proof.missing.answer;
-		});
+		const scope = proof
+			.api()
+			.get(proof.recordPath)
+			.times(ITEMS - INVALID)
+			.reply((path) => {
+				const id = path.split('/').pop()!;
+				requested.push(id);
+				return kinds[ids.indexOf(id)] === 'found' ? proof.found(id).answer : proof.missing.answer;
+			});
 
 		const started = performance.now();
 		const output = await runWithContinueOnFail(
