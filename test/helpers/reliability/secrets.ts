@@ -10,17 +10,16 @@
  * - Every loadOptions and listSearch method of the vendor's nodes, answered and failing.
  * - Each trigger of examples/<vendor>-trigger: its first polls, then polls failing in each way.
  */
-import type { ICredentialDataDecryptedObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { testCredential } from '../credentialTest';
-import { loadOptionsContext } from '../loadOptions';
-import { PackageNodeTypes } from '../nodeTypes';
 import { ActivePollTrigger } from '../pollTrigger';
 import { credentialSecrets } from './credentialSecrets';
 import { operationsRun, runExample, type SavedWorkflow } from './exampleRun';
 import { failuresFor, FaultyServer, type Fault, type Handler } from './faultyServer';
 import { recordFigures } from './figures';
+import { isPackageNode, operationsOffered, pickersOf } from './nodeSurface';
 import { SecretScanner } from './secretScan';
 
 export interface SecretsProof {
@@ -71,56 +70,13 @@ export function describeSecretsProof(proof: SecretsProof) {
 		stored: Record<string, ICredentialDataDecryptedObject> = {},
 	) => scanner.scan(where, left, stored[type] ? credentialSecrets(type, stored[type]) : []);
 
-	const pickers = (): Array<{ nodeType: string; method: string; call: () => Promise<unknown> }> =>
-		[proof.operations, proof.triggers]
-			.flatMap((saved) => saved.nodes.map((node) => node.type))
-			.filter(
-				(nodeType, index, all) => nodeType.includes('crm-tasks') && all.indexOf(nodeType) === index,
-			)
-			.flatMap((nodeType) => {
-				const parameters = proof.pickerParameters?.[nodeType] ?? {};
-				const { nodeType: described } = loadOptionsContext(nodeType, parameters, right(server.url));
-				const methods: INodeType['methods'] = described.methods ?? {};
-				return [
-					...Object.keys(methods.loadOptions ?? {}).map((method) => ({
-						kind: 'loadOptions',
-						method,
-					})),
-					...Object.keys(methods.listSearch ?? {}).map((method) => ({
-						kind: 'listSearch',
-						method,
-					})),
-				].map(({ kind, method }) => ({
-					nodeType,
-					method,
-					call: async () => {
-						const { context, nodeType: node } = loadOptionsContext(
-							nodeType,
-							parameters,
-							right(server.url),
-						);
-						const methodsOfKind = node.methods![kind as 'loadOptions' | 'listSearch']!;
-						return await (methodsOfKind[method] as (this: unknown) => Promise<unknown>).call(
-							context,
-						);
-					},
-				}));
-			});
-
-	/** Every (resource, operation) pair an action node offers, from its description. */
-	const operationsOffered = (type: string) =>
-		new PackageNodeTypes()
-			.getByNameAndVersion(type, 1)
-			.description.properties.filter((property) => property.name === 'operation')
-			.flatMap((property) =>
-				(property.displayOptions?.show?.resource ?? []).flatMap((resource) =>
-					(property.options ?? []).map(
-						(option) => `${String(resource)} ${String((option as { value: unknown }).value)}`,
-					),
-				),
-			);
-
-	const triggerNodes = () => proof.triggers.nodes.filter((node) => node.type.includes('crm-tasks'));
+	const packageNodeTypes = [proof.operations, proof.triggers]
+		.flatMap((saved) => saved.nodes.map((node) => node.type))
+		.filter((nodeType, index, all) => isPackageNode(nodeType) && all.indexOf(nodeType) === index);
+	const actionNodeTypes = packageNodeTypes.filter((nodeType) =>
+		proof.operations.nodes.some((node) => node.type === nodeType),
+	);
+	const triggerNodes = proof.triggers.nodes.filter((node) => isPackageNode(node.type));
 
 	describe(`${vendor} › secrets never leak`, () => {
 		beforeAll(async () => {
@@ -141,10 +97,7 @@ export function describeSecretsProof(proof: SecretsProof) {
 		let requestsOfExample = 0;
 
 		it('runs every operation of each action node (the example, and any node added to it)', () => {
-			const actionTypes = [...new Set(proof.operations.nodes.map((node) => node.type))].filter(
-				(nodeType) => nodeType.includes('crm-tasks'),
-			);
-			for (const actionType of actionTypes) {
+			for (const actionType of actionNodeTypes) {
 				const run = new Set(operationsRun(proof.operations, actionType));
 				expect([...run].sort()).toEqual([...new Set(operationsOffered(actionType))].sort());
 			}
@@ -207,16 +160,20 @@ export function describeSecretsProof(proof: SecretsProof) {
 
 		it('answers every picker (loadOptions, listSearch), and fails each in every way: no secret appears', async () => {
 			const found = [];
-			for (const picker of pickers()) {
-				freshPath();
-				found.push(...scan(`${picker.method}`, await picker.call()));
-				for (const fault of failures) {
-					freshPath({ from: 0, fault });
-					const failed = await picker.call().then(
-						() => new Error(`${picker.method} did not fail with ${fault}`),
-						(error: unknown) => error,
-					);
-					found.push(...scan(`${picker.method}, ${fault}`, failed));
+			for (const nodeType of packageNodeTypes) {
+				const parameters = proof.pickerParameters?.[nodeType] ?? {};
+				for (const picker of pickersOf(nodeType)) {
+					const call = async () => await picker.call(parameters, right(server.url));
+					freshPath();
+					found.push(...scan(picker.name, await call()));
+					for (const fault of failures) {
+						freshPath({ from: 0, fault });
+						const failed = await call().then(
+							() => new Error(`${picker.name} did not fail with ${fault}`),
+							(error: unknown) => error,
+						);
+						found.push(...scan(`${picker.name}, ${fault}`, failed));
+					}
 				}
 			}
 			expect(found).toEqual([]);
@@ -224,7 +181,7 @@ export function describeSecretsProof(proof: SecretsProof) {
 
 		it('polls each trigger, answering and failing in every way: no secret appears', async () => {
 			const found = [];
-			for (const node of triggerNodes()) {
+			for (const node of triggerNodes) {
 				freshPath();
 				const trigger = new ActivePollTrigger({
 					type: node.type,
