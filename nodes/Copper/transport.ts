@@ -29,6 +29,8 @@ export const copperApi: VendorApi = {
 		maxTotalWaitMs: 60_000,
 		fallbackWaitMs: exponentialBackoff({ baseMs: 1_000, maxWaitMs: 16_000, jitter: 'equal' }),
 	},
+	// Copper searches with POST (/tasks/search, /users/search): reads, safe to send again.
+	readsWith: ({ url }) => /\/search$/.test(url ?? ''),
 	failureIn: copperFailure,
 };
 

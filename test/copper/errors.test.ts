@@ -1,3 +1,4 @@
+import { recordWaits } from '../helpers/waits';
 import { expectExactRequests } from '../helpers/requests';
 import { API_KEY } from './credentials';
 import { copper, getTask } from './recordHelpers';
@@ -11,6 +12,9 @@ const everythingIn = (run: Awaited<ReturnType<typeof getTask>>) =>
 	JSON.stringify(run.json);
 
 describe('Copper › API errors', () => {
+	// Server errors are retried (4 attempts): the waits are recorded, not slept.
+	recordWaits();
+
 	it("carries Copper's message and status for a refused create (422)", async () => {
 		const scope = copper()
 			.post('/tasks', { name: 'x' })
@@ -39,7 +43,7 @@ describe('Copper › API errors', () => {
 	});
 
 	it('names the status when the error body has no message', async () => {
-		const scope = copper().get('/tasks/27140359').reply(500, { status: 500 });
+		const scope = copper().get('/tasks/27140359').times(4).reply(500, { status: 500 });
 
 		const run = await getTask();
 
@@ -50,7 +54,10 @@ describe('Copper › API errors', () => {
 
 	it('turns an HTML error page into the status and a short excerpt of its text', async () => {
 		const page = `<!DOCTYPE html><html><head><title>503 Service Unavailable</title><script>var x = 1;</script></head><body><h1>Service Unavailable</h1><p>Copper is down for maintenance &amp; will be back soon. ${'Thank you for your patience. '.repeat(12)}</p></body></html>`;
-		const scope = copper().get('/tasks/27140359').reply(503, page, { 'Content-Type': 'text/html' });
+		const scope = copper()
+			.get('/tasks/27140359')
+			.times(4)
+			.reply(503, page, { 'Content-Type': 'text/html' });
 
 		const run = await getTask();
 
@@ -66,6 +73,7 @@ describe('Copper › API errors', () => {
 	it('gives a short plain-text error body as the message', async () => {
 		const scope = copper()
 			.get('/tasks/27140359')
+			.times(4)
 			.reply(502, 'Bad gateway', { 'Content-Type': 'text/plain' });
 
 		const run = await getTask();

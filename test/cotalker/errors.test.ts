@@ -6,11 +6,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { expectExactRequests } from '../helpers/requests';
+import { recordWaits } from '../helpers/waits';
 import { TOKEN, sandboxCredentials } from './credentials';
 import { TASK_V1, cotalker, failed, runOnTask, useEmulator } from './recordHelpers';
 import { UNAUTHORIZED_MESSAGE } from '../sandbox/cotalker';
 
 describe('Cotalker › errors', () => {
+	const waits = recordWaits();
+
 	it.each([
 		[
 			400,
@@ -23,12 +26,16 @@ describe('Cotalker › errors', () => {
 		[502, 'Cotalker answered with HTTP 502', '<html><body>Bad gateway</body></html>'],
 		[503, 'Cotalker answered with HTTP 503', ''],
 	])('HTTP %s: a NodeApiError saying "%s"', async (status, message, body) => {
+		// Server errors are retried: 4 attempts in all, 3 waits between them.
+		const attempts = status >= 500 ? 4 : 1;
 		const scope = cotalker()
 			.get(TASK_V1)
+			.times(attempts)
 			.reply(status, body as IDataObject);
 
 		const run = await runOnTask('get');
 
+		expect(waits).toHaveLength(attempts - 1);
 		expect(run.error?.name).toBe('NodeApiError');
 		expect(run.error?.message).toBe(message);
 		expect((run.error as unknown as IDataObject).httpCode).toBe(String(status));

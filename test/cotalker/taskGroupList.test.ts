@@ -5,6 +5,7 @@
  */
 import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
+import { recordWaits } from '../helpers/waits';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
 import { withoutAdmin } from './credentials';
 import {
@@ -324,6 +325,9 @@ describe('Cotalker › task group List › paging', () => {
 });
 
 describe('Cotalker › task group List › failures', () => {
+	// Server errors are retried (4 attempts): the waits are recorded, not slept.
+	recordWaits();
+
 	it('waits out 429 as Retry-After says and goes on', async () => {
 		const groups = taskGroupsFrom(1, 2);
 		const scope = cotalker()
@@ -359,6 +363,7 @@ describe('Cotalker › task group List › failures', () => {
 		const scope = cotalker()
 			.get('/api/v2/task-groups')
 			.query(pageQuery(1, 50))
+			.times(4)
 			.reply(500, failed(500, 'Internal Server Error', 'Something broke'));
 
 		const run = await runList({}, { continueOnFail: true });

@@ -1,5 +1,6 @@
 import nock from 'nock';
 
+import { recordWaits } from '../helpers/waits';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
 import { BASE_URL, PASSWORD } from './credentials';
 import { getTask1001, picked, runNexudus } from './runNexudus';
@@ -8,9 +9,13 @@ const getTask1001Of = (id: string) =>
 	runNexudus('coworkerTask', 'get', { recordId: picked(id, 'list') });
 
 describe('Nexudus › API errors', () => {
+	// Server errors are retried (4 attempts): the waits are recorded, not slept.
+	recordWaits();
+
 	it('carries the Message of a server error', async () => {
 		const scope = nock(BASE_URL)
 			.get('/crm/coworkertasks/1001')
+			.times(4)
 			.reply(500, { Message: 'An error has occurred.' });
 
 		const run = await getTask1001();
@@ -49,10 +54,14 @@ describe('Nexudus › API errors', () => {
 });
 
 describe('Nexudus › error pages and input errors', () => {
+	// Server errors are retried (4 attempts): the waits are recorded, not slept.
+	recordWaits();
+
 	it('turns an HTML error page into the status and a short excerpt of its text', async () => {
 		const page = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head><body><h1>Bad Gateway</h1><p>The upstream server did not answer in time. ${'Please try again later. '.repeat(20)}</p></body></html>`;
 		const scope = nock(BASE_URL)
 			.get('/crm/coworkertasks/1001')
+			.times(4)
 			.reply(502, page, { 'Content-Type': 'text/html' });
 
 		const run = await getTask1001();

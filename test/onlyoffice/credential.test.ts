@@ -14,6 +14,7 @@ import { testCredential } from '../helpers/credentialTest';
 import { PackageNodeTypes } from '../helpers/nodeTypes';
 import { expectExactRequests } from '../helpers/requests';
 import { runNode } from '../helpers/runNode';
+import { recordWaits } from '../helpers/waits';
 import {
 	createOnlyofficeSandbox,
 	ONLYOFFICE_PASSWORD,
@@ -104,6 +105,8 @@ const secretsIn = (error: unknown) => {
 };
 
 describe('ONLYOFFICE credential › user name and password', () => {
+	const waits = recordWaits();
+
 	it('signs in with POST /api/2.0/authentication and sends the raw token, asking for JSON', async () => {
 		const scope = signIn()
 			.reply(201, issued('token-1'))
@@ -193,10 +196,9 @@ describe('ONLYOFFICE credential › user name and password', () => {
 	});
 
 	it('waits out a throttled sign-in (503) as Retry-After says', async () => {
-		const scope = signIn()
-			.reply(503, refused('Too many requests. Please try again later.', 503), {
-				'Retry-After': '0',
-			});
+		const scope = signIn().reply(503, refused('Too many requests. Please try again later.', 503), {
+			'Retry-After': '0',
+		});
 		const signedIn = signIn()
 			.reply(201, issued('token-1'))
 			.get('/people/@self')
@@ -226,13 +228,17 @@ describe('ONLYOFFICE credential › user name and password', () => {
 	});
 
 	it('reports a sign-in answer that is not the envelope by its status', async () => {
-		const scope = signIn().reply(500, '<html><body>Server Error</body></html>', {
+		const scope = signIn().times(4).reply(500, '<html><body>Server Error</body></html>', {
 			'Content-Type': 'text/html',
 		});
 
 		const run = await readSelf(signedInCredentials(''));
 
-		expect(run.error?.message).toBe('ONLYOFFICE did not issue an access token: HTTP 500');
+		// A server error is retried like any request's: 4 attempts, the waits between them recorded.
+		expect(run.error?.message).toBe(
+			'ONLYOFFICE did not issue an access token: HTTP 500 (4 attempts)',
+		);
+		expect(waits).toHaveLength(3);
 		expectExactRequests(scope);
 	});
 
@@ -357,7 +363,8 @@ describe('ONLYOFFICE credential › against the emulator', () => {
 	beforeEach(() => sandbox.reset({ tokens: 'clear' }));
 
 	const credentialsFor = () => sandboxCredentials(server.url)[TYPE];
-	const log = () => sandbox.state.requests.map(({ method, url, status }) => ({ method, url, status }));
+	const log = () =>
+		sandbox.state.requests.map(({ method, url, status }) => ({ method, url, status }));
 
 	it('passes the credential test with the right password, signing in once', async () => {
 		expect((await testCredential(TYPE, credentialsFor())).status).toBe('OK');
@@ -396,7 +403,10 @@ describe('ONLYOFFICE credential › against the emulator', () => {
 		const run = await readSelf(first.storedCredentials);
 
 		expect(run.error).toBeUndefined();
-		expect(run.json[0]).toMatchObject({ status: 0, response: { email: credentialsFor().userName } });
+		expect(run.json[0]).toMatchObject({
+			status: 0,
+			response: { email: credentialsFor().userName },
+		});
 		expect(run.storedCredentials[TYPE].accessToken).not.toBe(oldToken);
 		expect(log()).toEqual([
 			{ method: 'GET', url: '/api/2.0/people/@self', status: 401 },

@@ -1,4 +1,5 @@
 import { expectExactRequests } from '../helpers/requests';
+import { recordWaits } from '../helpers/waits';
 import { STORED_TOKEN } from './credentials';
 import { getTask, MIKE, task } from './recordHelpers';
 import { failed, onlyoffice, picked, runTask } from './runOnlyoffice';
@@ -15,6 +16,9 @@ const everythingIn = (run: Run) =>
 const httpCodeOf = (run: Run) => (run.error as { httpCode?: string } | undefined)?.httpCode;
 
 describe('ONLYOFFICE › API errors', () => {
+	// Server errors and unreadable answers are retried (4 attempts): the waits are recorded, not slept.
+	const waits = recordWaits();
+
 	it("turns an error envelope with HTTP 404 into a NodeApiError with ONLYOFFICE's message", async () => {
 		const scope = onlyoffice()
 			.get('/crm/task/1201')
@@ -98,20 +102,24 @@ describe('ONLYOFFICE › API errors', () => {
 	it('names the status when the envelope has no message', async () => {
 		const scope = onlyoffice()
 			.get('/crm/task/1201')
+			.times(4)
 			.reply(500, { status: 1, statusCode: 500, error: {} });
 
 		const run = await getTask();
 
 		expect(run.error?.message).toBe('ONLYOFFICE answered with HTTP 500');
 		expect(httpCodeOf(run)).toBe('500');
+		expect(waits).toHaveLength(3);
 		expectExactRequests(scope);
 	});
 
 	it("shows a proxy's short text answer as the message, and a page's text as the description", async () => {
 		const scope = onlyoffice()
 			.get('/crm/task/1201')
+			.times(4)
 			.reply(502, 'Bad Gateway', { 'Content-Type': 'text/plain' })
 			.get('/crm/task/1201')
+			.times(4)
 			.reply(502, '<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', {
 				'Content-Type': 'text/html',
 			});
@@ -140,9 +148,11 @@ describe('ONLYOFFICE › API errors', () => {
 			'<?xml version="1.0" encoding="utf-8"?><result><count>1</count><status>0</status><statusCode>200</statusCode><response><task><id>1201</id></task></response></result>';
 		const scope = onlyoffice()
 			.get('/crm/task/1201')
+			.times(4)
 			.reply(200, xml, { 'Content-Type': 'text/xml; charset=utf-8' })
 			.get('/crm/task/filter')
 			.query(true)
+			.times(4)
 			.reply(200, xml, { 'Content-Type': 'text/xml; charset=utf-8' });
 
 		const got = await getTask();

@@ -1,11 +1,11 @@
+import type { Answer } from '../../nodes/shared/transport/faults';
 import {
 	exponentialBackoff,
 	fixedWait,
 	throttlingRetryPolicy,
-	waitOutThrottling,
 	type RetryPolicy,
-	type ThrottlingAnswer,
 } from '../../nodes/shared/transport/throttling';
+import { waitOutThrottling } from '../helpers/waits';
 
 /** A jitter source that returns the given numbers in turn, then the last one again. */
 const randoms = (...values: number[]) => {
@@ -14,7 +14,7 @@ const randoms = (...values: number[]) => {
 };
 
 /** Answers each send with the next status (and headers); the last answer repeats. */
-function vendor(...answers: Array<number | ThrottlingAnswer>) {
+function vendor(...answers: Array<number | Answer>) {
 	const sent: number[] = [];
 	const send = async () => {
 		sent.push(sent.length + 1);

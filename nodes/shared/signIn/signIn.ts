@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { waitOutThrottling } from '../transport/throttling';
+import { sendWithRetries, transientFaultPolicy } from '../transport/faults';
 import { jsonObject } from './jsonObject';
 
 /** How one vendor issues a token. */
@@ -17,37 +17,57 @@ export interface SignIn {
 	reasonIn: (body: IDataObject) => unknown;
 }
 
+/** A sign-in answer, its body read as JSON where it is JSON. */
+type Answer = { statusCode: number; headers: IDataObject; body: unknown };
+
+function parsed(answer: Answer): Answer {
+	if (typeof answer.body !== 'string') return answer;
+	try {
+		return { ...answer, body: JSON.parse(answer.body) as unknown };
+	} catch {
+		return answer;
+	}
+}
+
 /**
- * Signs in, for a credential's `preAuthentication`, and returns the issued token. Throttled answers
- * are waited out like any request's. A refusal throws with the vendor's own reason; neither the
- * sign-in details nor the request ever go into the error.
+ * Signs in, for a credential's `preAuthentication`, and returns the issued token. Throttling and
+ * transient faults are retried like any request's (a sign-in is safe to repeat). A refusal throws
+ * with the vendor's own reason; neither the sign-in details nor the request ever go into the error.
  */
 export async function signIn(helpers: IHttpRequestHelper, how: SignIn): Promise<string> {
-	type Answer = { statusCode: number; headers: IDataObject; body: unknown };
-	const send = async (): Promise<Answer> => {
-		let answer: Answer | undefined;
-		let failure: unknown;
-		try {
-			answer = (await helpers.helpers.httpRequest({
+	const send = async (): Promise<Answer> =>
+		parsed(
+			(await helpers.helpers.httpRequest({
+				timeout: transientFaultPolicy.timeoutMs,
 				...how.request,
 				json: false,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-			})) as Answer;
-		} catch (error) {
-			failure = error;
-		}
-		if (answer) return answer;
+			})) as Answer,
+		);
+	const outcome = await sendWithRetries(send, {
+		throttleStatus: how.throttleStatus,
+		repeatable: true,
+		expectsBody: true,
+	});
+	const { response, fault } = outcome;
+	if (!response) {
 		// No answer at all (network): keep the message, never the request that holds the password.
-		const message = String((failure as Error | undefined)?.message ?? failure);
-		throw new Error(`${how.vendor} could not be reached to sign in: ${message}`);
-	};
-	const { response, stillThrottled } = await waitOutThrottling(send, how.throttleStatus);
+		const error = outcome.error as Error | undefined;
+		throw new Error(
+			`${how.vendor} could not be reached to sign in: ${error?.message ?? 'no answer'}`,
+		);
+	}
 	const body = jsonObject(response.body);
 	const token = how.tokenIn(body);
-	if (response.statusCode < 400 && typeof token === 'string' && token !== '') return token;
-	const reason = stillThrottled
-		? `${how.vendor} is still throttling sign-ins; try again in a minute`
-		: (how.reasonIn(body) ?? `HTTP ${response.statusCode}`);
-	throw new Error(`${how.vendor} did not issue an access token: ${String(reason)}`);
+	if (!fault && response.statusCode < 400 && typeof token === 'string' && token !== '')
+		return token;
+	const refusal = String(how.reasonIn(body) ?? `HTTP ${response.statusCode}`);
+	const reason =
+		fault === 'throttled'
+			? `${how.vendor} is still throttling sign-ins; try again in a minute`
+			: fault
+				? `${refusal} (${outcome.attempts} attempts)`
+				: refusal;
+	throw new Error(`${how.vendor} did not issue an access token: ${reason}`);
 }

@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { headerValue } from './vendorApi';
 
@@ -67,45 +66,4 @@ export function retryAfterMs(headers: IDataObject, now = Date.now()): number | u
 	if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
 	const date = Date.parse(value);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** A response as far as throttling is concerned. */
-export interface ThrottlingAnswer {
-	statusCode: number;
-	headers: IDataObject;
-}
-
-/** What waiting out throttling came to: the last answer, and whether it still said "throttled". */
-export interface ThrottlingOutcome<R> {
-	response: R;
-	stillThrottled: boolean;
-	attempts: number;
-	waitedMs: number;
-}
-
-/**
- * Sends, and while the answer has the vendor's throttling status, waits as its Retry-After says
- * (or as `policy.fallbackWaitMs` says for that retry) and sends again, within `policy`. Token
- * requests and API requests alike go through here, so every request waits out throttling the same
- * way.
- */
-export async function waitOutThrottling<R extends ThrottlingAnswer>(
-	send: () => Promise<R>,
-	throttleStatus: number,
-	policy: RetryPolicy = throttlingRetryPolicy,
-	wait: (ms: number) => Promise<void> = async (ms) => await sleep(ms),
-): Promise<ThrottlingOutcome<R>> {
-	let waitedMs = 0;
-	for (let attempts = 1; ; attempts++) {
-		const response = await send();
-		if (response.statusCode !== throttleStatus) {
-			return { response, stillThrottled: false, attempts, waitedMs };
-		}
-		const waitMs = retryAfterMs(response.headers) ?? policy.fallbackWaitMs(attempts);
-		if (attempts >= policy.maxAttempts || waitedMs + waitMs > policy.maxTotalWaitMs) {
-			return { response, stillThrottled: true, attempts, waitedMs };
-		}
-		waitedMs += waitMs;
-		await wait(waitMs);
-	}
 }

@@ -23,6 +23,11 @@ export interface VendorApi {
 	renewsTokens?: boolean;
 	/** How throttled requests are retried; the shared throttlingRetryPolicy when not given. */
 	throttlePolicy?: RetryPolicy;
+	/**
+	 * Whether a POST only reads (a search), and so may be sent again after a fault; every other
+	 * POST creates or runs something and is never sent twice.
+	 */
+	readsWith?(options: { method?: string; url?: string }): boolean;
 	/** Finds the vendor's own explanation of a failure in a response body, if there is one. */
 	failureIn(body: unknown, statusCode: number): VendorFailure | undefined;
 	/**

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling, not shipped */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
