@@ -1,3 +1,6 @@
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- test code, not shipped
+import { Readable } from 'node:stream';
+
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ActivePollTrigger } from '../helpers/pollTrigger';
@@ -10,7 +13,7 @@ import {
 	createCopperSandbox,
 	type RenderedTask,
 } from '../sandbox/copper';
-import { listen, type RunningServer } from '../sandbox/http';
+import { listen, readBody as readRequestBody, sendJson, type RunningServer } from '../sandbox/http';
 import { TRIGGER, sandboxCredentials } from './credentials';
 
 /** Copper's clock when a test starts: 2026-03-10T08:00:00Z. */
@@ -39,6 +42,20 @@ export const triggerParameters = (event: string, filters: INodeParameters = {}) 
 	filters,
 });
 
+/**
+ * What a search gets instead of Copper's answer: an error answer (a 5xx, or 429 with or without
+ * Retry-After), or `'hang'`: no answer at all, until the client gives up or the emulator closes.
+ */
+export type SearchFault =
+	| { status: number; body?: unknown; headers?: Record<string, string> }
+	| 'hang';
+
+/** One search the trigger sent, as it arrives: its number (from 0) and its body. */
+export interface ArrivingSearch {
+	index: number;
+	body: IDataObject;
+}
+
 /** A user picked in the Assignee filter. */
 export const pickedUser = (value: string) => ({ __rl: true, mode: 'list', value });
 
@@ -56,8 +73,17 @@ export class CopperForTrigger {
 	 * maximum), e.g. to count a task the walk cannot see. Gets Copper's own count and the body.
 	 */
 	answerCount: ((total: number, body: IDataObject) => number) | undefined;
+	/**
+	 * Runs before each search reaches Copper, with the search's body (to change tasks at a chosen
+	 * step of a poll: before a later page, before a read by ID); a fault it returns is answered
+	 * instead of Copper's answer.
+	 */
+	interceptSearch:
+		| ((search: ArrivingSearch) => Promise<SearchFault | undefined> | SearchFault | undefined)
+		| undefined;
 	private server!: RunningServer;
 	private searchCount = 0;
+	private readonly hanging = new Set<Parameters<CopperSandbox['handler']>[1]>();
 
 	private constructor(options: CopperSandboxOptions) {
 		this.sandbox = createCopperSandbox({
@@ -79,9 +105,35 @@ export class CopperForTrigger {
 		req: Parameters<CopperSandbox['handler']>[0],
 		res: Parameters<CopperSandbox['handler']>[1],
 	) {
+		if (isSearch(req) && this.interceptSearch) return await this.intercept(req, res);
 		if (isSearch(req)) await this.beforeSearch?.(this.searchCount++);
 		if (isSearch(req) && this.answerCount) this.rewriteCount(res);
 		this.sandbox.handler(req, res);
+	}
+
+	/** Reads the search's body for interceptSearch, then answers its fault or hands the search on. */
+	private async intercept(req: Request, res: Parameters<CopperSandbox['handler']>[1]) {
+		const raw = await readRequestBody(req);
+		const body = JSON.parse(raw || '{}') as IDataObject;
+		const fault = await this.interceptSearch?.({ index: this.searchCount++, body });
+		if (fault === 'hang') {
+			this.hanging.add(res);
+			res.on('close', () => this.hanging.delete(res));
+			return;
+		}
+		if (fault) return sendJson(res, fault.status, fault.body ?? {}, fault.headers);
+		// The body is read by now: Copper gets the same request with the body read again.
+		const again = Object.assign(Readable.from([Buffer.from(raw)]), {
+			method: req.method,
+			url: req.url,
+			headers: req.headers,
+		});
+		this.sandbox.handler(again as unknown as Request, res);
+	}
+
+	/** Searches that reached the emulator, faults answered included. */
+	get searchesReceived() {
+		return this.searchCount;
 	}
 
 	/** Rewrites X-PW-TOTAL of a count search's answer with answerCount (the body is read by then). */
@@ -197,6 +249,7 @@ export class CopperForTrigger {
 	}
 
 	async close() {
+		for (const res of this.hanging) res.destroy();
 		await this.server.close();
 	}
 }

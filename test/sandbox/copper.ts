@@ -124,6 +124,8 @@ export interface CopperSandbox {
 	generateTasks(count: number): number[];
 	/** Adds tasks from create bodies (plus optional `followers`); returns ids or an error. */
 	seedTasks(bodies: unknown[]): number[] | string;
+	/** Changes a task as PUT /tasks/{id} does (date_modified moves only if it changed); or an error. */
+	updateTask(id: number, body: Record<string, unknown>): RenderedTask | string;
 	snapshot(): CopperSnapshot;
 	getTask(id: number): RenderedTask | undefined;
 	listTasks(): RenderedTask[];
@@ -387,6 +389,10 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 				ids.push(id);
 			}
 			return ids;
+		},
+		updateTask(id, body) {
+			const reply = updateTask(id, body);
+			return reply.status === 200 ? (reply.body as RenderedTask) : JSON.stringify(reply.body);
 		},
 		snapshot: () => ({
 			now: now().toISOString(),
