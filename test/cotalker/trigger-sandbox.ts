@@ -64,10 +64,10 @@ const isTaskList = (req: Request) =>
 export class CotalkerForTrigger {
 	readonly sandbox: CotalkerSandbox;
 	readonly changes: LoggedChange[] = [];
-	/** Runs before each task list request reaches Cotalker, with its number (from 0). */
+	/** Runs before each task list request reaches Cotalker, with its number (from 0, counted while it is set). */
 	beforeList: ((index: number, url: URL) => Promise<void> | void) | undefined;
 	/** Runs after beforeList: a fault to answer that task list request with instead of the tasks. */
-	failList: ((index: number, url: URL) => ListFault | undefined) | undefined;
+	failList: ((url: URL) => ListFault | undefined) | undefined;
 	/** Whether answers carry a Date header (Cotalker's clock); without one the trigger does without. */
 	dated = true;
 	/** How far the Date header's clock is from the clock Cotalker stamps tasks with. */
@@ -98,10 +98,10 @@ export class CotalkerForTrigger {
 
 	private async handle(req: Request, res: Response) {
 		if (isTaskList(req)) {
-			const index = this.lists++;
 			const url = new URL(req.url ?? '/', 'http://sandbox.local');
-			await this.beforeList?.(index, url);
-			const fault = this.failList?.(index, url);
+			// Numbered from the first request the hook sees.
+			if (this.beforeList) await this.beforeList(this.lists++, url);
+			const fault = this.failList?.(url);
 			if (fault) return CotalkerForTrigger.fail(res, fault);
 		}
 		// Cotalker dates its answers by its own clock, like any web server (Node would otherwise

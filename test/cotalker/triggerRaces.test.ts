@@ -82,13 +82,11 @@ describe('Cotalker Trigger › races', () => {
 	let cotalker: CotalkerForTrigger;
 	closeEveryCotalker();
 
-	it.each([
-		['anyChange', 1],
-		['created', 2],
-		['updated', 3],
-		['stateChanged', 4],
-		['anyChange', 5],
-	])(
+	// Any Change, Created and State Changed run in the trigger simulation (triggerSimulation.test.ts,
+	// 500 polls checked against a change log). Updated stays here: whether an edit is an Updated
+	// change depends on whether a poll ran before the state move that followed it, which this
+	// check models and a change log does not.
+	it.each([['updated', 3]])(
 		'%s: 25 polls of random creations, edits and state moves, some made while a poll pages, bursts over a page: none missed, none twice (seed %d)',
 		async (event, seed) => {
 			cotalker = await CotalkerForTrigger.start();

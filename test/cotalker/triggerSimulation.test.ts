@@ -32,7 +32,7 @@ const POLLS_PER_SKEW = 40;
 /** Polls between two bursts: up to 260 tasks in one millisecond (pages hold 100). */
 const POLLS_PER_BURST = 50;
 const MAX_BURST = 260;
-const MAX_BULK_EDITS = 110;
+const MAX_BULK_EDITS = 60;
 /** Polls between two windows that keep growing while read (WALK_ATTEMPTS). */
 const POLLS_PER_BUSY_WINDOW = 100;
 /**
@@ -86,7 +86,7 @@ describe('Cotalker Trigger › simulation', () => {
 					turn < 2 ? [MAX_SKEW_MS, -MAX_SKEW_MS][turn] : rand.between(-MAX_SKEW_MS, MAX_SKEW_MS),
 				);
 			}
-			cotalker.tick(rand.between(10, 60));
+			cotalker.tick(rand.between(20, 120));
 			await changes.some(4);
 			if (round % POLLS_PER_BURST === 17) {
 				await changes.burst(rand.between(130, MAX_BURST), rand.between(0, MAX_BULK_EDITS));
