@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { ActivePollTrigger } from '../helpers/pollTrigger';
+import { pauses } from '../../nodes/shared/transport/faults';
 import { ChangeLog, type ChangeLogCheck } from '../helpers/reliability/changeLog';
 import { ConfigurationChecks } from '../helpers/reliability/configurations';
 import { fakeMachineClock } from '../helpers/reliability/machineClock';
@@ -94,6 +95,9 @@ export async function simulateNexudusTrigger(seed: number, polls: number): Promi
 		timeZone: TIME_ZONE,
 	});
 	const machineClock = fakeMachineClock(new Date(serverTime));
+	// The transport's waits between attempts are counted, not slept: the run is about what the
+	// trigger emits, not how long it waits.
+	const waits = jest.spyOn(pauses, 'wait').mockResolvedValue();
 	const tick = (seconds: number) => (serverTime += seconds * 1000);
 	try {
 		const result = await run(random, nexudus, tick, (skewSeconds) =>
@@ -102,6 +106,7 @@ export async function simulateNexudusTrigger(seed: number, polls: number): Promi
 		return { ...result, seconds: Math.round(performance.now() - started) / 1000 };
 	} finally {
 		machineClock.restore();
+		waits.mockRestore();
 		await nexudus.close();
 	}
 
