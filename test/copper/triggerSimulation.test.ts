@@ -75,6 +75,7 @@ describe('Copper Trigger › simulation', () => {
 		expect(run.bursts).toBeGreaterThan(0);
 		expect(run.largestBurst).toBeGreaterThan(2 * 200);
 		expect(counts.lateCreations).toBeGreaterThan(0);
+		expect(run.stampedLate).toBeGreaterThan(0);
 		expect(run.settleCapReached).toBeGreaterThan(0);
 		expect(run.skewAhead).toBeGreaterThanOrEqual(240);
 		expect(run.skewBehind).toBeGreaterThanOrEqual(240);

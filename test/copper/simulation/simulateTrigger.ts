@@ -36,6 +36,8 @@ export interface SimulationResult {
 	restarts: number;
 	bursts: number;
 	largestBurst: number;
+	/** Tasks created stamped up to a minute late, between polls. */
+	stampedLate: number;
 	sameSecondChanges: number;
 	/** The furthest Copper's clock stood ahead of n8n's, and behind it, in seconds. */
 	skewAhead: number;
@@ -77,6 +79,7 @@ export async function simulateCopperTrigger(
 		restarts: 0,
 		bursts: 0,
 		largestBurst: 0,
+		stampedLate: 0,
 		skewAhead: 0,
 		skewBehind: 0,
 		settleCapReached: 0,
@@ -188,12 +191,18 @@ function usersAct(
 	users: CopperUsers,
 	copper: CopperForTrigger,
 	random: Random,
-	result: { bursts: number; largestBurst: number },
+	result: { bursts: number; largestBurst: number; stampedLate: number },
 ) {
 	if (random.chance(0.04)) copper.tick(random.between(OVERLAP_SECONDS + 1, 400));
 	else if (!random.chance(0.25)) copper.tick(random.between(1, 6));
 	users.create(random.between(0, 2));
 	users.update(random.between(0, 2));
+	// A creation Copper saved late, stamped up to a minute before the newest stamp a poll has seen:
+	// what the overlap window is for.
+	if (random.chance(0.05)) {
+		users.createStampedAt(copper.nowSeconds - random.between(1, 60));
+		result.stampedLate++;
+	}
 	const burst = random.chance(0.02) ? random.between(PAGE + 1, 2 * PAGE + 100) : 0;
 	if (burst) {
 		result.bursts++;
