@@ -43,11 +43,15 @@ export interface LoggedChange {
 
 /**
  * How a task list request can fail instead of reaching Cotalker:
- * - an error status, sent without Retry-After (a 5xx, or a 429 from a proxy that gives no wait);
+ * - a status, sent without Retry-After, with Cotalker's error body (a 5xx, or a 429 from a proxy
+ *   that gives no wait) or with `body` as `contentType` (e.g. a proxy's HTML page);
  * - `connection reset`: the connection drops before any answer;
  * - `no answer`: the request hangs until the client gives up (a timeout) or the emulator closes.
  */
-export type ListFault = { status: number } | 'connection reset' | 'no answer';
+export type ListFault =
+	| { status: number; contentType?: string; body?: string }
+	| 'connection reset'
+	| 'no answer';
 
 type Request = Parameters<CotalkerSandbox['handler']>[0];
 type Response = Parameters<CotalkerSandbox['handler']>[1];
@@ -116,11 +120,16 @@ export class CotalkerForTrigger {
 	private static fail(res: Response, fault: ListFault) {
 		if (fault === 'connection reset') res.socket?.destroy();
 		// 'no answer': the response is left open; closing the emulator drops its connection.
-		if (typeof fault === 'object') {
-			const message = fault.status === 429 ? THROTTLE_MESSAGE : 'The server failed, try again';
-			const reply = cotalkerError(fault.status, message);
-			sendJson(res, reply.status, reply.body);
+		if (typeof fault !== 'object') return;
+		const { status, contentType, body } = fault;
+		if (body !== undefined) {
+			res.writeHead(status, { 'Content-Type': contentType ?? 'text/plain' });
+			res.end(body);
+			return;
 		}
+		const message = status === 429 ? THROTTLE_MESSAGE : 'The server failed, try again';
+		const reply = cotalkerError(status, message);
+		sendJson(res, reply.status, reply.body);
 	}
 
 	get url() {

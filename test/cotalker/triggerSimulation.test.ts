@@ -1,9 +1,11 @@
+import { transientFaultPolicy } from '../../nodes/shared/transport/faults';
 import { ConfigurationChecks } from '../helpers/reliability/configurations';
 import { recordFigures } from '../helpers/reliability/figures';
 import { fakeMachineClock, type MachineClock } from '../helpers/reliability/machineClock';
 import { seededRandom } from '../helpers/reliability/random';
+import { recordWaits } from '../helpers/waits';
 import { CotalkerGroundTruth, type WatchedChanges } from './simulation/groundTruth';
-import { FAULT_KINDS, ListFaults, type FaultKind } from './simulation/listFaults';
+import { FAULT_KINDS, ListFaults } from './simulation/listFaults';
 import { SimulatedTrigger } from './simulation/simulatedTrigger';
 import { TaskChanges } from './simulation/taskChanges';
 import { closeEveryCotalker, CotalkerForTrigger, PROJECTS, SUPPORT } from './trigger-sandbox';
@@ -56,13 +58,28 @@ const SCENARIOS = [
 	'slowPolls',
 ] as const;
 
-/** Attempts in a row a fault may take: waits without Retry-After are real (2 s), so only one. */
-const maxTimes = (kind: FaultKind) => (kind === 'throttled (no Retry-After)' ? 1 : 5);
+/**
+ * The most attempts in a row a fault takes: one more than the transport makes for a transient
+ * fault, as many as it makes for throttling. Shorter runs of faults are waited out, longer ones
+ * fail the poll.
+ */
+const MAX_FAULTS_IN_A_ROW = transientFaultPolicy.maxAttempts + 1;
+/** How long a hanging list request is waited for (the transport gives each attempt 60 s). */
+const TIMEOUT_MS = 300;
 
 describe('Cotalker Trigger › simulation', () => {
 	closeEveryCotalker();
+	// The transport's waits between attempts are recorded, not slept.
+	const waits = recordWaits();
 	let clock: MachineClock | undefined;
-	afterEach(() => clock?.restore());
+	const timeoutMs = transientFaultPolicy.timeoutMs;
+	beforeEach(() => {
+		transientFaultPolicy.timeoutMs = TIMEOUT_MS;
+	});
+	afterEach(() => {
+		clock?.restore();
+		transientFaultPolicy.timeoutMs = timeoutMs;
+	});
 
 	it(`${POLLS} polls with changes, bursts, faults, skew, overlaps, new settings and restarts: each change once (seed ${SEED})`, async () => {
 		const started = performance.now();
@@ -98,7 +115,8 @@ describe('Cotalker Trigger › simulation', () => {
 				cotalker.createMany(truth.watched.groups[0], 150, 'Busy');
 			}
 			await trigger.poll({
-				fault: !busyWindow && rand.chance(0.06) ? faults.plan(rand, maxTimes) : undefined,
+				fault:
+					!busyWindow && rand.chance(0.1) ? faults.plan(rand, MAX_FAULTS_IN_A_ROW) : undefined,
 				overlap: rand.chance(0.05),
 				changesWhilePaging: rand.chance(0.4),
 				slow: rand.chance(0.05),
@@ -142,8 +160,10 @@ describe('Cotalker Trigger › simulation', () => {
 		// Every scenario happened (the list names those that did not).
 		expect(SCENARIOS.filter((scenario) => counters[scenario] === 0)).toEqual([]);
 		expect(FAULT_KINDS.filter((kind) => !faults.met.get(kind))).toEqual([]);
+		// Some faults were waited out by the transport's retries, some failed their poll.
+		expect(waits.length).toBeGreaterThan(0);
 		expect(truth.sameChangeEdits).toBeGreaterThan(0);
 		expect([counters.minSkewMs, counters.maxSkewMs]).toEqual([-MAX_SKEW_MS, MAX_SKEW_MS]);
 		expect(counters.maxStateChars).toBeLessThan(STATE_BOUND_CHARS);
-	}, 300_000);
+	}, 180_000);
 });

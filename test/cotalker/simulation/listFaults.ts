@@ -1,18 +1,33 @@
 import type { Random } from '../../helpers/reliability/random';
 import type { CotalkerForTrigger, ListFault } from '../trigger-sandbox';
 
-/** The ways a poll's task list request fails in the simulation. */
-export const FAULT_KINDS = [
-	'HTTP 500',
-	'HTTP 502',
-	'HTTP 503',
-	'HTTP 504',
-	'connection reset',
-	'throttled (Retry-After)',
-	'throttled (no Retry-After)',
-] as const;
+/** The ways a poll's task list request fails in the simulation, and what Cotalker answers then. */
+const ANSWERS = {
+	'HTTP 500': { status: 500 },
+	'HTTP 502': { status: 502 },
+	'HTTP 503': { status: 503 },
+	'HTTP 504': { status: 504 },
+	'connection reset': 'connection reset',
+	// The request hangs until the transport's timeout gives up on it.
+	timeout: 'no answer',
+	// Cotalker's own 429, with its Retry-After (the emulator's throttle).
+	'throttled (Retry-After)': undefined,
+	'throttled (no Retry-After)': { status: 429 },
+	'HTML page': {
+		status: 200,
+		contentType: 'text/html',
+		body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+	},
+	'malformed JSON': {
+		status: 200,
+		contentType: 'application/json',
+		body: '{"data":{"tasks":[{"_id":',
+	},
+} satisfies Record<string, ListFault | undefined>;
 
-export type FaultKind = (typeof FAULT_KINDS)[number];
+export type FaultKind = keyof typeof ANSWERS;
+
+export const FAULT_KINDS = Object.keys(ANSWERS) as FaultKind[];
 
 /** One fault a poll meets: its kind, at which of the poll's list requests, how many times in a row. */
 export interface PlannedFault {
@@ -22,13 +37,6 @@ export interface PlannedFault {
 	/** How many attempts in a row meet it (the retries of the same request included). */
 	times: number;
 }
-
-const answerOf = (kind: FaultKind): ListFault | undefined => {
-	if (kind === 'connection reset') return 'connection reset';
-	if (kind === 'throttled (no Retry-After)') return { status: 429 };
-	if (kind.startsWith('HTTP ')) return { status: Number(kind.slice(5)) };
-	return undefined;
-};
 
 /**
  * Picks the faults polls meet and makes the Cotalker emulator answer with them. Throttling with
@@ -49,12 +57,12 @@ export class ListFaults {
 
 	/**
 	 * A fault for a poll: each kind in turn, the next kind once this one was met (so that every kind
-	 * is met), at a random list request after the first, met up to `maxTimes(kind)` times in a row: within what the transport's
-	 * retries wait out, or past it, and the poll fails.
+	 * is met), at a random list request after the first, met 1 to `maxTimes` times in a row: within
+	 * what the transport's retries wait out, or past it, and the poll fails.
 	 */
-	plan(rand: Random, maxTimes: (kind: FaultKind) => number): PlannedFault {
+	plan(rand: Random, maxTimes: number): PlannedFault {
 		const kind = FAULT_KINDS[this.turns % FAULT_KINDS.length];
-		return { kind, at: rand.between(1, 2), times: rand.between(1, maxTimes(kind)) };
+		return { kind, at: rand.between(1, 2), times: rand.between(1, maxTimes) };
 	}
 
 	/** Sets the fault the next poll meets, if any, and starts counting its list requests. */
@@ -78,14 +86,14 @@ export class ListFaults {
 		this.metThisPoll = true;
 		if (kind === 'throttled (Retry-After)') {
 			// Cotalker's own throttle refuses this request and the retries that follow it.
-			this.cotalker.sandbox.throttleNext(planned.times, 0);
+			this.cotalker.sandbox.throttleNext(planned.times, 1);
 			this.count(kind, planned.times);
 			planned.times = 0;
 			return undefined;
 		}
 		planned.times--;
 		this.count(kind, 1);
-		return answerOf(kind);
+		return ANSWERS[kind];
 	}
 
 	private count(kind: FaultKind, requests: number) {
