@@ -46,6 +46,7 @@ import {
 	seedTaskOf,
 } from './cotalker';
 import { NexudusSandboxClient, changeKey, checkOperationsRun } from './nexudus';
+import { checkNoSecretsKept } from './secrets';
 import {
 	OnlyofficeSandboxClient,
 	checkOperationsRequests as checkOnlyofficeRequests,
@@ -819,6 +820,11 @@ export async function runLine(
 			},
 		);
 		await Promise.all([nexudusTrigger, copperTrigger, onlyofficeTrigger, cotalkerTrigger]);
+
+		await checks.check(
+			'no credential value in the executions, database or logs n8n kept after all the runs',
+			async () => await checkNoSecretsKept(version, folder, env, E2E_VENDORS),
+		);
 	} finally {
 		await run('bash', ['scripts/n8n/stop.sh'], env).catch(() => undefined);
 		for (const child of children) stopProcess(child);

@@ -19,6 +19,9 @@
  * 6. Activates the trigger workflows (Nexudus, Copper, ONLYOFFICE Task Closed, Cotalker Any Change
  *    and State Changed) together, changes records in each sandbox between polls, and checks that
  *    the sink received exactly those changes, each once.
+ * 7. Runs each vendor's first operation with its credential's secrets wrong (the run must fail),
+ *    then looks for every credential value, right or wrong, in the executions n8n stored, its
+ *    database files and its logs (test/e2e/secrets.ts): none may appear.
  * Each line runs on free ports with its own user folder and sandboxes. E2E_PARALLEL=false runs the
  * lines one after the other. Any failure to install or start n8n fails the run; nothing is skipped.
  */
