@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { triggerAccount } from '../shared/polling/account';
-import { eventSelector, type ChangeEvent } from '../shared/polling/events';
+import { eventSelector, readChoice, type ChangeEvent } from '../shared/polling/events';
 import { pollChanges } from '../shared/polling/pollChanges';
 import { copperIcon } from './icon';
 import { searchUsers } from './listSearch/searchRecords';
@@ -37,7 +37,7 @@ export class CopperTrigger implements INodeType {
 	methods = { listSearch: { searchUsers } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as ChangeEvent;
+		const event = readChoice<ChangeEvent>(this, eventSelector('task'));
 		const filters = checkTriggerFilters(this);
 		const account = await triggerAccount(this, copperApi);
 		const output = await pollChanges(this, copperChangeFeed(this, { event, filters, account }));

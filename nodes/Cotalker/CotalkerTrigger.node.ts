@@ -11,6 +11,7 @@ import { cotalkerIcon } from './icon';
 import { searchTaskGroups, searchUsers } from './listSearch/searchRecords';
 import { cotalkerAccount } from './trigger/account';
 import { cotalkerChangeFeed } from './trigger/changeFeed';
+import { readChoice } from '../shared/polling/events';
 import { eventSelector, type CotalkerEvent } from './trigger/events';
 import {
 	costNotice,
@@ -40,7 +41,7 @@ export class CotalkerTrigger implements INodeType {
 	methods = { listSearch: { searchTaskGroups, searchUsers } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as CotalkerEvent;
+		const event = readChoice<CotalkerEvent>(this, eventSelector);
 		const taskGroups = readTaskGroups(this);
 		const assignee = readAssignee(this);
 		const account = await cotalkerAccount(this);

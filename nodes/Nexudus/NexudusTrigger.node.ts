@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventSelector, type ChangeEvent } from '../shared/polling/events';
+import { eventSelector, readChoice, type ChangeEvent } from '../shared/polling/events';
 import { pollChanges } from '../shared/polling/pollChanges';
 import { checkTriggerFilters, triggerFilters } from './trigger/filters';
 import { nexudusChangeFeed } from './trigger/changeFeed';
@@ -57,9 +57,9 @@ export class NexudusTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const resource = this.getNodeParameter('resource') as string;
+		const resource = readChoice(this, resourceSelector);
 		const entity = nexudusEntities.find((candidate) => candidate.resource === resource)!;
-		const event = this.getNodeParameter('event') as ChangeEvent;
+		const event = readChoice<ChangeEvent>(this, eventSelector('record'));
 		const filters: IDataObject = checkTriggerFilters(this, entity);
 		const account = await triggerAccount(this, nexudusApi);
 		return await pollChanges(this, nexudusChangeFeed(this, { entity, event, filters, account }));

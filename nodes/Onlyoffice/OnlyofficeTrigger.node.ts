@@ -7,10 +7,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { triggerAccount } from '../shared/polling/account';
+import { readChoice } from '../shared/polling/events';
 import { pollSnapshot } from '../shared/polling/pollSnapshot';
 import { onlyofficeIcon } from './icon';
 import { searchTaskCategories, searchUsers } from './listSearch/searchRecords';
 import { onlyofficeApi } from './transport';
+import { eventSelector } from './trigger/events';
 import { checkTriggerFilters, triggerFilters } from './trigger/filters';
 import { onlyofficeSnapshotFeed, type TaskEvent } from './trigger/snapshotFeed';
 
@@ -38,28 +40,7 @@ export class OnlyofficeTrigger implements INodeType {
 				default: 'task',
 				description: 'The CRM records to watch',
 			},
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Task Closed', value: 'closed', description: 'An open task was closed' },
-					{ name: 'Task Created', value: 'created', description: 'A task was created' },
-					{
-						name: 'Task Reopened',
-						value: 'reopened',
-						description: 'A closed task was opened again',
-					},
-					{
-						name: 'Task Updated',
-						value: 'updated',
-						description: 'A field of an existing task was changed (not only closed or reopened)',
-					},
-				],
-				default: 'created',
-				description: 'Which changes start the workflow',
-			},
+			eventSelector,
 			triggerFilters,
 			{
 				displayName:
@@ -74,7 +55,7 @@ export class OnlyofficeTrigger implements INodeType {
 	methods = { listSearch: { searchTaskCategories, searchUsers } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as TaskEvent;
+		const event = readChoice<TaskEvent>(this, eventSelector);
 		const filters = checkTriggerFilters(this);
 		const account = await triggerAccount(this, onlyofficeApi, {
 			url: 'portalUrl',

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
+
+import { checkParameters, oneOf } from '../validation';
 
 /** The changes a trigger of this package reports. */
 export type ChangeEvent = 'created' | 'updated' | 'createdOrUpdated';
@@ -21,3 +23,18 @@ export const eventSelector = (noun: string): INodeProperties => ({
 	default: 'createdOrUpdated',
 	description: 'Which changes start the workflow',
 });
+
+/**
+ * The value of a trigger's selector (Event, Resource), checked against its options before the poll
+ * sends anything: a workflow imported from another version may hold a value this one lacks.
+ */
+export function readChoice<T extends string>(
+	context: IPollFunctions,
+	selector: INodeProperties,
+): T {
+	const values = (selector.options as INodePropertyOptions[]).map((option) =>
+		String(option.value),
+	) as [T, ...T[]];
+	const rule = { label: selector.displayName, schema: oneOf(values) };
+	return checkParameters(context, { [selector.name]: rule })[selector.name] as T;
+}
