@@ -10,8 +10,8 @@ import { SimulatedTrigger } from './simulation/simulatedTrigger';
 import { TaskChanges } from './simulation/taskChanges';
 import { closeEveryCotalker, CotalkerForTrigger, PROJECTS, SUPPORT } from './trigger-sandbox';
 
-/** The seed of the run: a failing run is replayed by running it again with the same seed. */
-const SEED = 20261123;
+/** The seed of the run: a failing run is replayed with SIMULATION_SEED=<the seed in its name>. */
+const SEED = Number(process.env.SIMULATION_SEED ?? 20261123);
 const POLLS = 500;
 /** Polls between two changes of the trigger's configuration. */
 const POLLS_PER_CONFIGURATION = 100;
@@ -29,6 +29,8 @@ const CONFIGURATIONS: WatchedChanges[] = [
 ];
 /** How far Cotalker's clock is ahead of this machine's, at most (behind when negative). */
 const MAX_SKEW_MS = 5 * 60_000;
+/** How far the Date of Cotalker's answers may be from its tasks' stamps (see readWindow). */
+const MAX_DATE_OFFSET_MS = 60_000;
 /** Polls between two changes of the skew: both extremes first, then anywhere between. */
 const POLLS_PER_SKEW = 40;
 /** Polls between two bursts: up to 260 tasks in one millisecond (pages hold 100). */
@@ -102,6 +104,10 @@ describe('Cotalker Trigger › simulation', () => {
 				trigger.skew(
 					turn < 2 ? [MAX_SKEW_MS, -MAX_SKEW_MS][turn] : rand.between(-MAX_SKEW_MS, MAX_SKEW_MS),
 				);
+				// Cotalker's web front dates its answers by a clock of its own, a minute either side
+				// of the one that stamps tasks, and now and then sends no Date at all.
+				cotalker.dateOffsetMs = rand.between(-MAX_DATE_OFFSET_MS, MAX_DATE_OFFSET_MS);
+				cotalker.dated = turn % 4 !== 3;
 			}
 			cotalker.tick(rand.between(20, 120));
 			await changes.some(4);
