@@ -13,6 +13,7 @@ import {
 } from '../sandbox/onlyoffice';
 import { type OoTask, renderTask } from '../sandbox/onlyoffice/model';
 import { sandboxCredentials, TRIGGER } from './credentials';
+import { answerWithFault, type PortalFault } from './portalFaults';
 
 /** The emulator's clock when a test starts: 11:00 on 2026-03-10 in the portal's +03:00. */
 export const START = new Date('2026-03-10T08:00:00Z');
@@ -64,11 +65,17 @@ type Response = Parameters<OnlyofficeSandbox['handler']>[1];
 export class OnlyofficeForTrigger {
 	readonly sandbox: OnlyofficeSandbox;
 	/** Runs before each `crm/task/filter` request reaches the portal, with its number (from 0). */
-	beforeList: ((index: number) => Promise<void> | void) | undefined;
+	beforeList: ((index: number, request: Request) => Promise<void> | void) | undefined;
+	/**
+	 * Runs for every request after `beforeList`: a fault to fail it with (a 5xx page, a dropped
+	 * connection, no answer) instead of the portal's answer, or undefined to let the portal answer.
+	 */
+	failRequest: ((request: Request) => PortalFault | undefined) | undefined;
 	/** What `beforeList` threw (a failed expectation in it), so the request is still answered. */
 	readonly hookErrors: unknown[] = [];
 	private server!: RunningServer;
 	private lists = 0;
+	private received = 0;
 
 	private constructor(options: OnlyofficeSandboxOptions) {
 		this.sandbox = createOnlyofficeSandbox({ seed: false, now: () => START, ...options });
@@ -85,12 +92,20 @@ export class OnlyofficeForTrigger {
 		if (/\/crm\/task\/filter(\.json)?(\?|$)/.test(req.url ?? '')) {
 			const index = this.lists++;
 			try {
-				await this.beforeList?.(index);
+				await this.beforeList?.(index, req);
 			} catch (error) {
 				this.hookErrors.push(error);
 			}
 		}
+		this.received++;
+		const fault = this.failRequest?.(req);
+		if (fault) return answerWithFault(req, res, fault);
 		this.sandbox.handler(req, res);
+	}
+
+	/** How many requests reached the portal (or the faults in front of it) so far. */
+	get requestCount() {
+		return this.received;
 	}
 
 	/** How many list requests reached the portal so far (the next one's index for `beforeList`). */
