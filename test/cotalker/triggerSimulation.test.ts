@@ -11,6 +11,7 @@ import { TaskChanges } from './simulation/taskChanges';
 import { closeEveryCotalker, CotalkerForTrigger, PROJECTS, SUPPORT } from './trigger-sandbox';
 
 /** The seed of the run: a failing run is replayed with SIMULATION_SEED=<the seed in its name>. */
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test code, not shipped
 const SEED = Number(process.env.SIMULATION_SEED ?? 20261123);
 const POLLS = 500;
 /** Polls between two changes of the trigger's configuration. */
@@ -121,8 +122,7 @@ describe('Cotalker Trigger › simulation', () => {
 				cotalker.createMany(truth.watched.groups[0], 150, 'Busy');
 			}
 			await trigger.poll({
-				fault:
-					!busyWindow && rand.chance(0.1) ? faults.plan(rand, MAX_FAULTS_IN_A_ROW) : undefined,
+				fault: !busyWindow && rand.chance(0.1) ? faults.plan(rand, MAX_FAULTS_IN_A_ROW) : undefined,
 				overlap: rand.chance(0.05),
 				changesWhilePaging: rand.chance(0.4),
 				slow: rand.chance(0.05),
