@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { recordFigures } from '../helpers/reliability/figures';
+import { recordWaits } from '../helpers/waits';
 import { simulateCopperTrigger } from './simulation/simulateTrigger';
 import { CopperForTrigger } from './trigger-sandbox';
 
@@ -25,6 +26,8 @@ const QUIET_STATE_CHARS = 300;
  */
 describe('Copper Trigger › simulation', () => {
 	let copper: CopperForTrigger;
+	// The transport's backoff between attempts is recorded, not slept.
+	const waits = recordWaits();
 	beforeAll(() => {
 		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
 	});
@@ -63,6 +66,7 @@ describe('Copper Trigger › simulation', () => {
 		expect(check.unknown).toEqual([]);
 		expect(check.outOfOrder).toEqual([]);
 		expect(run.unexpectedFailures).toEqual([]);
+		expect(run.failuresThatMovedState).toBe(0);
 		expect(run.afreshEmissions).toBe(0);
 		expect(counts.overlapsThatActed).toBe(0);
 
@@ -84,11 +88,14 @@ describe('Copper Trigger › simulation', () => {
 				'429 with Retry-After past the wait bound',
 				'429 with Retry-After: 0, once',
 				'429 without Retry-After, once',
+				'no answer (timeout), once',
+				'no answer (timeout)',
 				expect.stringMatching(/^HTTP 5\d\d$/),
 				expect.stringMatching(/^HTTP 5\d\d once$/),
 			]),
 		);
 		expect(run.failedPolls).toBeGreaterThan(0);
+		expect(waits.length).toBeGreaterThan(0);
 		expect(counts.overlappingPolls).toBeGreaterThan(0);
 		expect(run.reconfigurations).toBeGreaterThan(0);
 		expect(run.restarts).toBeGreaterThan(0);

@@ -35,6 +35,8 @@ export const FAULTS: Array<(random: Random) => FaultEpisode> = [
 		answer: copperError(429, 'Rate limit exceeded'),
 		times: 1,
 	}),
+	() => ({ kind: 'no answer (timeout), once', answer: 'hang', times: 1 }),
+	() => ({ kind: 'no answer (timeout)', answer: 'hang', times: Infinity }),
 	() => ({
 		kind: '429 with Retry-After past the wait bound',
 		answer: { ...copperError(429, 'Rate limit exceeded'), headers: { 'Retry-After': '3600' } },
@@ -50,7 +52,7 @@ export function pollPlanner(random: Random) {
 	let faults = 0;
 	/** Faults and overlapping polls, which may meet any poll, the first of a configuration too. */
 	const faultsAndOverlaps = (): PollPlan => ({
-		fault: random.chance(0.12)
+		fault: random.chance(0.1)
 			? { from: random.between(0, 2), episode: FAULTS[faults++ % FAULTS.length](random) }
 			: undefined,
 		overlapAt: random.chance(0.04) ? random.between(0, 2) : undefined,

@@ -1,10 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { transientFaultPolicy } from '../../../nodes/shared/transport/faults';
 import type { ActivePollTrigger } from '../../helpers/pollTrigger';
 import type { Random } from '../../helpers/reliability/random';
 import type { ArrivingSearch, CopperForTrigger, SearchFault } from '../trigger-sandbox';
 import type { CopperUsers } from './copperUsers';
 import type { FaultEpisode } from './pollPlans';
+
+/**
+ * How long an attempt waits for an answer in a poll that meets a hang: the transport's minute,
+ * shortened so that the run does not wait it out. Other polls keep the transport's own timeout.
+ */
+const HANG_TIMEOUT_MS = 250;
 
 /** What happens during one poll, besides Copper answering it. */
 export interface PollPlan {
@@ -68,6 +75,7 @@ export class PollScript {
 	/** Seconds the poll under way asked Copper to count (to check a second it paged through), with how often. */
 	readonly counted = new Map<number, number>();
 	private plan: PollPlan = {};
+	private readonly timeoutMs = transientFaultPolicy.timeoutMs;
 	private searchOfPoll = 0;
 	private listings = 0;
 	private faultsLeft = 0;
@@ -89,6 +97,14 @@ export class PollScript {
 		this.faulted = false;
 		this.faultsLeft = plan.fault?.episode.times ?? 0;
 		this.counted.clear();
+		const hangs = plan.fault?.episode.answer === 'hang';
+		transientFaultPolicy.timeoutMs = hangs ? HANG_TIMEOUT_MS : this.timeoutMs;
+	}
+
+	/** Gives the transport its own timeout back and lets searches through untouched. */
+	stop() {
+		transientFaultPolicy.timeoutMs = this.timeoutMs;
+		this.copper.interceptSearch = undefined;
 	}
 
 	private async onSearch({ body }: ArrivingSearch): Promise<SearchFault | undefined> {

@@ -28,6 +28,8 @@ export interface SimulationResult {
 	counts: ScriptCounts;
 	polls: number;
 	failedPolls: number;
+	/** Failed polls that left the state other than they found it: must stay 0. */
+	failuresThatMovedState: number;
 	/** Polls that failed without meeting a fault: must stay empty. */
 	unexpectedFailures: string[];
 	/** Items emitted by the first poll of a configuration, which must emit none. */
@@ -73,6 +75,7 @@ export async function simulateCopperTrigger(
 	const result = {
 		polls: 0,
 		failedPolls: 0,
+		failuresThatMovedState: 0,
 		unexpectedFailures: [] as string[],
 		afreshEmissions: 0,
 		reconfigurations: 0,
@@ -88,10 +91,14 @@ export async function simulateCopperTrigger(
 	let emitted: Array<{ id: string; version: string }> = [];
 	let skew = 0;
 
+	// The trigger's static data as JSON; n8n creates it empty on the first poll.
+	const stateNow = () => JSON.stringify(trigger.state ?? {});
+
 	/** One poll as n8n runs it: a failure is caught and counted, and the next poll goes on. */
 	const poll = async (plan: PollPlan): Promise<IDataObject[] | undefined> => {
 		script.start(plan);
 		result.polls++;
+		const stateBefore = stateNow();
 		try {
 			const items = (await trigger.poll()) ?? [];
 			emitted.push(...items.map((item) => emittedPair(item, users.event)));
@@ -102,12 +109,10 @@ export async function simulateCopperTrigger(
 		} catch (error) {
 			result.failedPolls++;
 			if (!script.faulted) result.unexpectedFailures.push((error as Error).message);
+			if (stateNow() !== stateBefore) result.failuresThatMovedState++;
 			return undefined;
 		} finally {
-			result.maxStateChars = Math.max(
-				result.maxStateChars,
-				JSON.stringify(trigger.state ?? {}).length,
-			);
+			result.maxStateChars = Math.max(result.maxStateChars, stateNow().length);
 		}
 	};
 
@@ -169,7 +174,7 @@ export async function simulateCopperTrigger(
 		users.create(1);
 		await poll({});
 		await poll({});
-		const quietStateChars = JSON.stringify(trigger.state ?? {}).length;
+		const quietStateChars = stateNow().length;
 		return {
 			...result,
 			check: configurations.total(),
@@ -178,6 +183,7 @@ export async function simulateCopperTrigger(
 			quietStateChars,
 		};
 	} finally {
+		script.stop();
 		clock.restore();
 	}
 }
