@@ -68,7 +68,7 @@ const SCENARIOS = [
  */
 const MAX_FAULTS_IN_A_ROW = transientFaultPolicy.maxAttempts + 1;
 /** How long a hanging list request is waited for (the transport gives each attempt 60 s). */
-const TIMEOUT_MS = 300;
+const TIMEOUT_MS = 1_000;
 
 describe('Cotalker Trigger › simulation', () => {
 	closeEveryCotalker();
