@@ -12,7 +12,8 @@ const POLLS = 500;
 /**
  * The most static data the trigger may hold, in characters, however many changes the run makes:
  * its state holds the changes of the overlap window (2 minutes of Copper's clock) and the versions
- * of its newest second, so it grows with the busiest window, never with the run.
+ * of its newest second, so it grows with the busiest window, never with the run. The busiest
+ * windows here (bursts of up to 500 tasks in a second) take about 9,500.
  */
 const MAX_STATE_CHARS = 20_000;
 

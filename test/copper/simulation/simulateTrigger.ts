@@ -144,7 +144,7 @@ export async function simulateCopperTrigger(
 
 	try {
 		await startAfresh();
-		for (let round = 0; result.polls < polls; round++) {
+		while (result.polls < polls) {
 			if (random.chance(0.01)) {
 				await catchUp();
 				configurations.close(users.log, emitted);
@@ -169,7 +169,8 @@ export async function simulateCopperTrigger(
 		await catchUp();
 		configurations.close(users.log, emitted);
 
-		// Past the overlap window with no change, the state forgets every change it held.
+		// Once the overlap window has passed with one new change, the state holds that change and
+		// its cursor, and forgets every change before.
 		copper.tick(OVERLAP_SECONDS + 60);
 		users.create(1);
 		await poll({});
