@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { sendWithRetries, transientFaultPolicy } from '../transport/faults';
+import { sendWithRetries, transientFaultPolicy, UNREACHABLE_AT_SIGN_IN } from '../transport/faults';
 import { jsonObject } from './jsonObject';
 
 /** How one vendor issues a token. */
@@ -54,15 +54,14 @@ export async function signIn(helpers: IHttpRequestHelper, how: SignIn): Promise<
 	if (!response) {
 		// No answer at all (network): keep the message, never the request that holds the password.
 		const error = outcome.error as Error | undefined;
-		throw new Error(
-			`${how.vendor} could not be reached to sign in: ${error?.message ?? 'no answer'}`,
-		);
+		throw new Error(`${how.vendor} ${UNREACHABLE_AT_SIGN_IN}: ${error?.message ?? 'no answer'}`);
 	}
 	const body = jsonObject(response.body);
 	const token = how.tokenIn(body);
 	if (!fault && response.statusCode < 400 && typeof token === 'string' && token !== '')
 		return token;
-	const refusal = String(how.reasonIn(body) ?? `HTTP ${response.statusCode}`);
+	// An empty reason (an empty answer) says nothing: the status does.
+	const refusal = String(how.reasonIn(body) || `HTTP ${response.statusCode}`);
 	const reason =
 		fault === 'throttled'
 			? `${how.vendor} is still throttling sign-ins; try again in a minute`

@@ -58,7 +58,7 @@ export interface RetryRules {
 	 * say the vendor did not take the request on, so every request is sent again after those.
 	 */
 	repeatable: boolean;
-	/** Whether a success must carry a body (reads): an empty one is then a fault. */
+	/** Whether a success must carry a body (an answer the node reads): an empty one is then a fault. */
 	expectsBody: boolean;
 	/** The answer a thrown error carries, if any (an HTTP client that throws on some statuses). */
 	answerIn?: (error: unknown) => Answer | undefined;
@@ -90,14 +90,43 @@ const CONNECTION_FAILURES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/**
+ * How an error names a dropped or timed-out connection when its code is gone: Node's and axios'
+ * words, and n8n 1.x's, which replaces the error with its own message for the code.
+ */
+const CONNECTION_FAILURE_WORDS = [
+	/timeout of \d+ms exceeded/i,
+	/socket hang up/i,
+	/connection to the server was closed unexpectedly/i,
+	/connection was aborted/i,
+	/connection timed out/i,
+];
+
+/**
+ * The start of the error a sign-in throws when the vendor cannot be reached: the sign-in has
+ * retried already (it runs through sendWithRetries), so the request around it does not again.
+ */
+export const UNREACHABLE_AT_SIGN_IN = 'could not be reached to sign in';
+
+/** Every message an error carries: its own, n8n's list of messages, and its causes'. */
+function messagesIn(error: unknown): string[] {
+	const messages: string[] = [];
+	for (let link = error as IDataObject | undefined; link; link = link.cause as IDataObject) {
+		messages.push(String(link.message ?? ''), ...((link.messages as string[] | undefined) ?? []));
+		if (link.cause === link) break;
+	}
+	return messages;
+}
+
 /** Whether an attempt that got no answer failed on the way (and not, say, while signing in). */
 function isConnectionFailure(error: unknown): boolean {
-	for (let cause = error as IDataObject | undefined; cause; cause = cause.cause as IDataObject) {
-		if (CONNECTION_FAILURES.has(String(cause.code))) return true;
-		if (/timeout of \d+ms exceeded|socket hang up/i.test(String(cause.message))) return true;
-		if (cause.cause === cause) break;
+	const messages = messagesIn(error);
+	if (messages.some((message) => message.includes(UNREACHABLE_AT_SIGN_IN))) return false;
+	for (let link = error as IDataObject | undefined; link; link = link.cause as IDataObject) {
+		if (CONNECTION_FAILURES.has(String(link.code))) return true;
+		if (link.cause === link) break;
 	}
-	return false;
+	return messages.some((message) => CONNECTION_FAILURE_WORDS.some((words) => words.test(message)));
 }
 
 /** The fault of one attempt, if it had one. */
