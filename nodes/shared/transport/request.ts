@@ -47,7 +47,7 @@ export async function sendVendorRequest<T = unknown>(
 		throttleStatus: api.throttleStatus,
 		throttlePolicy: policy,
 		repeatable: isRepeatable(api, options),
-		expectsBody: isRead(api, options),
+		expectsBody: expectsBody(options),
 		answerIn,
 	});
 	const { response, fault } = outcome;
@@ -76,6 +76,12 @@ const methodOf = (options: RequestOptions) => (options.method ?? 'GET').toUpperC
 /** Reads: GET, and the POSTs a vendor reads with (searches). */
 const isRead = (api: VendorApi, options: RequestOptions) =>
 	methodOf(options) === 'GET' || (api.readsWith?.(options) ?? false);
+
+/**
+ * Every answer is read but a deletion's: a creation, an update and a command answer with the record
+ * or result the node outputs, and an empty one would go on as if it were that record.
+ */
+const expectsBody = (options: RequestOptions) => methodOf(options) !== 'DELETE';
 
 /** Every request but a POST that is no read (a creation or a command) may be sent twice. */
 const isRepeatable = (api: VendorApi, options: RequestOptions) =>
