@@ -10,10 +10,14 @@ export interface MachineClock {
 	restore(): void;
 }
 
-export function fakeMachineClock(start: Date): MachineClock {
+/**
+ * `frozen`: Date stands still at `start` (until set again), for runs that must stamp the same
+ * times each time they are repeated.
+ */
+export function fakeMachineClock(start: Date, { frozen = false } = {}): MachineClock {
 	jest.useFakeTimers({
 		now: start,
-		advanceTimers: true,
+		advanceTimers: !frozen,
 		doNotFake: [
 			'hrtime',
 			'nextTick',
