@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { recordFigures } from '../helpers/reliability/figures';
+import { recordSimulation } from '../helpers/reliability/simulationFigures';
 import { recordWaits } from '../helpers/waits';
 import { simulateCopperTrigger } from './simulation/simulateTrigger';
 import { CopperForTrigger } from './trigger-sandbox';
@@ -38,28 +38,16 @@ describe('Copper Trigger › simulation', () => {
 
 	it(`emits each change once, in order, over ${POLLS} polls (seed ${SEED})`, async () => {
 		copper = await CopperForTrigger.start();
-		const started = Date.now();
+		const startedAt = performance.now();
 
 		const run = await simulateCopperTrigger(copper, { seed: SEED, polls: POLLS });
 
 		const { check, counts } = run;
-		recordFigures('trigger simulation', {
-			vendor: 'Copper',
-			seed: SEED,
-			polls: run.polls,
-			changes: check.changes,
-			records: check.records,
-			emitted: check.emitted,
-			superseded: check.superseded,
-			missed: check.missed.length,
-			duplicates: check.duplicates.length,
-			failedPolls: run.failedPolls,
+		recordSimulation('Copper', SEED, check, {
+			...run,
 			overlappingPolls: counts.overlappingPolls,
-			reconfigurations: run.reconfigurations,
-			restarts: run.restarts,
-			maxStateChars: run.maxStateChars,
 			requests: counts.searches,
-			seconds: Math.round((Date.now() - started) / 100) / 10,
+			startedAt,
 		});
 
 		expect(check.missed).toEqual([]);

@@ -1,6 +1,6 @@
 import { transientFaultPolicy } from '../../nodes/shared/transport/faults';
 import { ConfigurationChecks } from '../helpers/reliability/configurations';
-import { recordFigures } from '../helpers/reliability/figures';
+import { recordSimulation } from '../helpers/reliability/simulationFigures';
 import { fakeMachineClock, type MachineClock } from '../helpers/reliability/machineClock';
 import { seededRandom } from '../helpers/reliability/random';
 import { recordWaits } from '../helpers/waits';
@@ -85,7 +85,7 @@ describe('Cotalker Trigger › simulation', () => {
 	});
 
 	it(`${POLLS} polls with changes, bursts, faults, skew, overlaps, new settings and restarts: each change once (seed ${SEED})`, async () => {
-		const started = performance.now();
+		const startedAt = performance.now();
 		const cotalker = await CotalkerForTrigger.start();
 		const rand = seededRandom(SEED);
 		const changes = new TaskChanges(cotalker, rand);
@@ -140,24 +140,7 @@ describe('Cotalker Trigger › simulation', () => {
 		}
 
 		const result = checks.total();
-		recordFigures('trigger simulation', {
-			vendor: 'Cotalker',
-			seed: SEED,
-			polls: counters.polls,
-			changes: result.changes,
-			records: result.records,
-			emitted: result.emitted,
-			superseded: result.superseded,
-			missed: result.missed.length,
-			duplicates: result.duplicates.length,
-			failedPolls: counters.failedPolls,
-			overlappingPolls: counters.overlappingPolls,
-			reconfigurations: counters.reconfigurations,
-			restarts: counters.restarts,
-			maxStateChars: counters.maxStateChars,
-			requests: counters.requests,
-			seconds: Math.round((performance.now() - started) / 100) / 10,
-		});
+		recordSimulation('Cotalker', SEED, result, { ...counters, startedAt });
 
 		expect(result).toMatchObject({ missed: [], duplicates: [], unknown: [], outOfOrder: [] });
 		expect(checks.count).toBe(CONFIGURATIONS.length);

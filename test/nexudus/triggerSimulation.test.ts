@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { recordFigures } from '../helpers/reliability/figures';
+import { recordSimulation } from '../helpers/reliability/simulationFigures';
 import { simulateNexudusTrigger } from './simulation';
 
 /** The seed of the run; a failing seed is replayed by putting it here. */
@@ -12,26 +12,10 @@ describe('Nexudus Trigger › simulation', () => {
 	beforeAll(() => nock.enableNetConnect(/^127\.0\.0\.1:\d+$/));
 
 	it(`emits every change exactly once over ${POLLS} eventful polls (seed ${SEED})`, async () => {
+		const startedAt = performance.now();
 		const run = await simulateNexudusTrigger(SEED, POLLS);
 		const { check } = run;
-		recordFigures('trigger simulation', {
-			vendor: 'Nexudus',
-			seed: SEED,
-			polls: run.polls,
-			changes: check.changes,
-			records: check.records,
-			emitted: check.emitted,
-			superseded: check.superseded,
-			missed: check.missed.length,
-			duplicates: check.duplicates.length,
-			failedPolls: run.failedPolls,
-			overlappingPolls: run.overlappingPolls,
-			reconfigurations: run.reconfigurations,
-			restarts: run.restarts,
-			maxStateChars: run.maxStateChars,
-			requests: run.requests,
-			seconds: run.seconds,
-		});
+		recordSimulation('Nexudus', SEED, check, { ...run, startedAt });
 
 		expect({
 			missed: check.missed.slice(0, 5),

@@ -1,11 +1,8 @@
-import operations from '../../examples/onlyoffice-operations.workflow.json';
 import triggers from '../../examples/onlyoffice-trigger.workflow.json';
 import { describeSecretsProof } from '../helpers/reliability/secrets';
-import { followedBy, type SavedWorkflow } from '../helpers/reliability/exampleRun';
-import { testNode } from '../helpers/testNode';
+import type { SavedWorkflow } from '../helpers/reliability/exampleRun';
 import { createOnlyofficeSandbox, ONLYOFFICE_USER_NAME, SEED_USERS } from '../sandbox/onlyoffice';
-import { NODE } from './credentials';
-import { picked } from './runOnlyoffice';
+import { everyOperation } from './everyOperation';
 
 /** Distinctive: no ONLYOFFICE answer or n8n message could hold it by chance. */
 const PASSWORD = 'onlyoffice password/Rm8+Nc4&Vd-never-shown';
@@ -14,16 +11,7 @@ describeSecretsProof({
 	vendor: 'ONLYOFFICE',
 	credentialType: 'onlyofficeWorkspaceApi',
 	throttleStatus: 503,
-	// The example shows no Get of a task category: the seeded "Meeting" (33) is read after it.
-	operations: followedBy(
-		operations as unknown as SavedWorkflow,
-		testNode(
-			'Get task category',
-			NODE,
-			{ resource: 'taskCategory', operation: 'get', recordId: picked('33') },
-			['onlyofficeWorkspaceApi'],
-		),
-	),
+	operations: everyOperation,
 	triggers: triggers as unknown as SavedWorkflow,
 	emulator: () => {
 		const sandbox = createOnlyofficeSandbox({

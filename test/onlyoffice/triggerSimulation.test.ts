@@ -4,7 +4,7 @@ import { MAX_SNAPSHOT_RECORDS } from '../../nodes/shared/polling/pollSnapshot';
 import { pauses, transientFaultPolicy } from '../../nodes/shared/transport/faults';
 import { ActivePollTrigger } from '../helpers/pollTrigger';
 import { ChangeLog } from '../helpers/reliability/changeLog';
-import { recordFigures } from '../helpers/reliability/figures';
+import { recordSimulation } from '../helpers/reliability/simulationFigures';
 import { seededRandom } from '../helpers/reliability/random';
 import { passwordCredentials, TRIGGER } from './credentials';
 import { listedTask, serveTasks, type ListedTask } from './simulation/capPortal';
@@ -50,7 +50,7 @@ describe('ONLYOFFICE Trigger › simulation', () => {
 	});
 
 	it(`seed ${SEED}: ${POLLS} polls report every edit once, in order, with bounded state`, async () => {
-		const started = performance.now();
+		const startedAt = performance.now();
 		const random = seededRandom(SEED);
 		clocks = new SkewedClocks(START, random);
 		portal = await OnlyofficeForTrigger.start({ now: clocks.portalNow });
@@ -61,25 +61,11 @@ describe('ONLYOFFICE Trigger › simulation', () => {
 		const { counts, changes, faults, overlaps } = run;
 
 		const total = run.checks.total();
-		const figures = {
-			vendor: 'ONLYOFFICE',
-			seed: SEED,
-			polls: counts.polls,
-			changes: total.changes,
-			records: total.records,
-			emitted: total.emitted,
-			superseded: total.superseded,
-			missed: total.missed.length,
-			duplicates: total.duplicates.length,
-			failedPolls: counts.failedPolls,
-			overlappingPolls: counts.overlappingPolls,
-			reconfigurations: counts.reconfigurations,
-			restarts: counts.restarts,
-			maxStateChars: counts.maxStateChars,
+		recordSimulation('ONLYOFFICE', SEED, total, {
+			...counts,
 			requests: portal.requestCount,
-			seconds: Math.round((performance.now() - started) / 1000),
-		};
-		recordFigures('trigger simulation', figures);
+			startedAt,
+		});
 
 		expect({
 			missed: total.missed,
