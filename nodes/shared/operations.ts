@@ -2,10 +2,7 @@ import type { IHttpRequestMethods, INodeProperties, INodePropertyOptions } from 
 
 import { runThroughExecutor, type OperationExecutor } from './executor';
 import { recordIdRule, recordsUrl, recordUrl, type RecordTarget } from './record';
-import { validateParameters, type ParameterRules } from './validation';
-
-/** A noun with its article, e.g. "a task" or "an opportunity history entry". */
-export const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+import { aOrAn, validateParameters, type ParameterRules } from './validation';
 
 /** What an operation on one kind of record sends, and the executor that runs it. */
 interface OperationSpec {
@@ -35,8 +32,8 @@ export const createOperation = (
 ): INodePropertyOptions => ({
 	name: 'Create',
 	value: 'create',
-	action: `Create ${withArticle(target.noun)}`,
-	description: spec.description ?? `Create ${withArticle(target.noun)}`,
+	action: `Create ${aOrAn(target.noun)}`,
+	description: spec.description ?? `Create ${aOrAn(target.noun)}`,
 	routing: {
 		request: spec.request ?? { method: 'POST', url: recordsUrl(target) },
 		operations: { pagination: spec.executor },
@@ -50,8 +47,8 @@ export const deleteOperation = (
 ): INodePropertyOptions => ({
 	name: 'Delete',
 	value: 'delete',
-	action: `Delete ${withArticle(target.noun)}`,
-	description: spec.description ?? `Delete ${withArticle(target.noun)}`,
+	action: `Delete ${aOrAn(target.noun)}`,
+	description: spec.description ?? `Delete ${aOrAn(target.noun)}`,
 	routing: {
 		request: spec.request ?? { method: 'DELETE', url: recordUrl(target) },
 		...checked(spec.checks),
@@ -63,7 +60,7 @@ export const deleteOperation = (
 export const getOperation = (target: RecordTarget, spec: OperationSpec): INodePropertyOptions => ({
 	name: 'Get',
 	value: 'get',
-	action: `Get ${withArticle(target.noun)}`,
+	action: `Get ${aOrAn(target.noun)}`,
 	description: spec.description ?? `Get one ${target.noun} by its ID`,
 	routing: {
 		request: spec.request ?? { method: 'GET', url: recordUrl(target) },
@@ -79,10 +76,9 @@ export const updateOperation = (
 ): INodePropertyOptions => ({
 	name: 'Update',
 	value: 'update',
-	action: `Update ${withArticle(target.noun)}`,
+	action: `Update ${aOrAn(target.noun)}`,
 	description:
-		spec.description ??
-		`Change fields of ${withArticle(target.noun)}, keeping all others as they are`,
+		spec.description ?? `Change fields of ${aOrAn(target.noun)}, keeping all others as they are`,
 	routing: {
 		request: spec.request ?? { method: 'PUT', url: recordUrl(target) },
 		operations: { pagination: spec.executor },

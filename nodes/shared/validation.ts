@@ -36,9 +36,8 @@ export const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
- * A noun with its article, for messages: "a task", "an opportunity", "a user" (the nouns here that
- * start with a u sound like "you"). operations.ts has its own for operation names: importing it
- * here would load the transport.
+ * A noun with its article, for messages and operation names: "a task", "an opportunity", "a user"
+ * (the nouns here that start with a u sound like "you").
  */
 export const aOrAn = (noun: string) => `${/^[aeio]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 

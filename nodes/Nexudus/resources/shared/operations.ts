@@ -6,10 +6,9 @@ import {
 	deleteOperation,
 	getOperation,
 	updateOperation,
-	withArticle,
 	operationSelector,
 } from '../../../shared/operations';
-import { optionalRecordId, validateParameters } from '../../../shared/validation';
+import { aOrAn, optionalRecordId, validateParameters } from '../../../shared/validation';
 import type { NexudusEntity } from '../../entities';
 import { runCommand } from './commands';
 import { createRecord } from './create';
@@ -116,7 +115,7 @@ export function entityOperations(
 		{
 			name: 'Run Command',
 			value: 'runCommand',
-			action: `Run ${withArticle(noun)} command`,
+			action: `Run ${aOrAn(noun)} command`,
 			description: `Run a command on one or more ${nounPlural}`,
 			routing: {
 				request: { method: 'POST', url: `${path}/runcommand` },
