@@ -12,7 +12,6 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { sendWithRetries, transientFaultPolicy, type RetryOutcome } from './faults';
-import { throttlingRetryPolicy, type RetryPolicy } from './throttling';
 import type { VendorApi, VendorFailure, VendorResponse } from './vendorApi';
 
 /** Every n8n context a node or trigger of this package sends requests from. */
@@ -38,14 +37,13 @@ export async function sendVendorRequest<T = unknown>(
 	context: ApiContext,
 	api: VendorApi,
 	options: RequestOptions,
-	policy: RetryPolicy = api.throttlePolicy ?? throttlingRetryPolicy,
 ): Promise<VendorResponse<T>> {
 	// The routing engine asks for n8n's 5 minutes; an attempt gets the fault policy's time at most.
 	const timeout = Math.min(options.timeout ?? Infinity, transientFaultPolicy.timeoutMs);
 	const timed = { ...options, timeout };
 	const outcome = await sendWithRetries(async () => await sendOnce(context, api, timed), {
 		throttleStatus: api.throttleStatus,
-		throttlePolicy: policy,
+		throttlePolicy: api.throttlePolicy,
 		repeatable: isRepeatable(api, options),
 		expectsBody: expectsBody(options),
 		answerIn,
