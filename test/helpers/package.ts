@@ -6,7 +6,7 @@ type Constructor<T> = new () => T;
 
 /** Loads the source module behind a `dist/...js` entry of package.json's n8n section. */
 function loadFromDist<T>(distPath: string): T {
-	const sourcePath = distPath.replace(/^dist\//, '../../').replace(/\.js$/, '');
+	const sourcePath = distPath.replace(/^dist\//, '../../').replace(/\.js$/, '.ts');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = require(sourcePath) as Record<string, Constructor<T>>;
 	const classes = Object.values(exported);
