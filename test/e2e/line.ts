@@ -11,11 +11,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { type Checks, expectEqual, expectTrue } from './checks';
 import {
 	E2E_VENDORS,
+	PACKAGE_NAME,
 	ROOT,
 	type Vendor,
 	freePorts,
+	installPackage,
 	isLine1,
 	n8nEnvironment,
+	ownerSession,
 	run,
 	runCapture,
 	sleep,
@@ -55,7 +58,6 @@ import {
 	listed as listedOnlyofficeTask,
 } from './onlyoffice';
 
-const PACKAGE = 'n8n-nodes-crm-tasks';
 /** The ports the examples use: those derived from the default N8N_PORT 5678 (scripts/n8n/env.sh). */
 const EXAMPLE_NEXUDUS = '127.0.0.1:5688';
 const EXAMPLE_COPPER = '127.0.0.1:5689';
@@ -132,21 +134,7 @@ export async function runLine(
 		await checks.check(
 			'the npm pack tarball installs into n8n as a community package',
 			async () => {
-				const nodesFolder = join(folder, '.n8n', 'nodes');
-				mkdirSync(nodesFolder, { recursive: true });
-				writeFileSync(
-					join(nodesFolder, 'package.json'),
-					JSON.stringify({ name: 'installed-nodes', private: true }),
-				);
-				await run(
-					'npm',
-					['install', '--no-audit', '--no-fund', '--legacy-peer-deps', tarball],
-					env,
-					nodesFolder,
-				);
-				const installed = JSON.parse(
-					readFileSync(join(nodesFolder, 'node_modules', PACKAGE, 'package.json'), 'utf8'),
-				);
+				const installed = await installPackage(folder, tarball, env);
 				expectEqual(
 					installed.dependencies ?? {},
 					{},
@@ -252,23 +240,23 @@ export async function runLine(
 				await n8n('export:nodes', `--output=${file}`);
 				const names = (JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string }>)
 					.map((node) => node.name)
-					.filter((name) => name.startsWith(`${PACKAGE}.`))
+					.filter((name) => name.startsWith(`${PACKAGE_NAME}.`))
 					.sort();
 				expectEqual(
 					names,
 					[
-						`${PACKAGE}.copper`,
-						`${PACKAGE}.copperTool`,
-						`${PACKAGE}.copperTrigger`,
-						`${PACKAGE}.cotalker`,
-						`${PACKAGE}.cotalkerTool`,
-						`${PACKAGE}.cotalkerTrigger`,
-						`${PACKAGE}.nexudus`,
-						`${PACKAGE}.nexudusTool`,
-						`${PACKAGE}.nexudusTrigger`,
-						`${PACKAGE}.onlyoffice`,
-						`${PACKAGE}.onlyofficeTool`,
-						`${PACKAGE}.onlyofficeTrigger`,
+						`${PACKAGE_NAME}.copper`,
+						`${PACKAGE_NAME}.copperTool`,
+						`${PACKAGE_NAME}.copperTrigger`,
+						`${PACKAGE_NAME}.cotalker`,
+						`${PACKAGE_NAME}.cotalkerTool`,
+						`${PACKAGE_NAME}.cotalkerTrigger`,
+						`${PACKAGE_NAME}.nexudus`,
+						`${PACKAGE_NAME}.nexudusTool`,
+						`${PACKAGE_NAME}.nexudusTrigger`,
+						`${PACKAGE_NAME}.onlyoffice`,
+						`${PACKAGE_NAME}.onlyofficeTool`,
+						`${PACKAGE_NAME}.onlyofficeTrigger`,
 					],
 					'node types',
 				);
@@ -906,28 +894,6 @@ async function credentialChecks(base: string, id: string, secrets: RegExp) {
 			if (failures.length > 0) throw new Error(failures.join('\n'));
 		},
 	};
-}
-
-/** Sets up n8n's owner on a fresh instance, or signs in, and returns the session cookie. */
-async function ownerSession(base: string): Promise<string> {
-	const owner = {
-		email: 'e2e@crm-tasks.test',
-		firstName: 'E2E',
-		lastName: 'Owner',
-		password: 'Sandbox-e2e-1',
-	};
-	await fetch(`${base}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(owner),
-	});
-	const login = await fetch(`${base}/rest/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
-	});
-	if (!login.ok) throw new Error(`n8n login failed: HTTP ${login.status}`);
-	return (login.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
 /**

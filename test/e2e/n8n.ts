@@ -1,9 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- local tooling that drives real n8n, not shipped */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
+
+/** The pack's npm name: its node types are `<name>.<node>`. */
+export const PACKAGE_NAME = 'n8n-nodes-crm-tasks';
 
 /** The n8n lines the suite runs on, newest first; E2E_N8N_VERSIONS=2.40.7 picks one. */
 export const N8N_VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.40.7,1.123.81')
@@ -186,3 +190,52 @@ export function stopProcess(child: ChildProcess): void {
 	child.stderr?.destroy();
 	child.unref();
 }
+
+/**
+ * Installs the pack's `npm pack` tarball into an n8n user folder's nodes folder, as n8n installs a
+ * community package; returns the installed package.json.
+ */
+export async function installPackage(
+	userFolder: string,
+	tarball: string,
+	env: NodeJS.ProcessEnv,
+): Promise<{ name: string; dependencies?: Record<string, string> }> {
+	const nodesFolder = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesFolder, { recursive: true });
+	writeFileSync(
+		join(nodesFolder, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }),
+	);
+	await run(
+		'npm',
+		['install', '--no-audit', '--no-fund', '--legacy-peer-deps', tarball],
+		env,
+		nodesFolder,
+	);
+	return JSON.parse(
+		readFileSync(join(nodesFolder, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'),
+	) as { name: string; dependencies?: Record<string, string> };
+}
+
+/** Sets up n8n's owner on a fresh instance, or signs in, and returns the session cookie. */
+export async function ownerSession(base: string): Promise<string> {
+	const owner = {
+		email: 'e2e@crm-tasks.test',
+		firstName: 'E2E',
+		lastName: 'Owner',
+		password: 'Sandbox-e2e-1',
+	};
+	await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	const login = await fetch(`${base}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+	});
+	if (!login.ok) throw new Error(`n8n login failed: HTTP ${login.status}`);
+	return (login.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
