@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- local tooling, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- local tooling, not shipped */
 /**
  * A throwaway TLS certificate for one host name, made at run time with openssl and never kept:
  * the n8n process trusts it through NODE_EXTRA_CA_CERTS, so no certificate lives in the repository

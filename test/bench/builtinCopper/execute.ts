@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- local tooling, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- local tooling that drives real n8n, not shipped */
 /**
  * n8n's built-in Copper node (n8n-nodes-base.copper, task Get Many with Return All) in a real n8n:
  * import its credential and workflow (the JSON files beside this one) into a user folder, then run
@@ -31,8 +31,16 @@ interface StoredExecution {
 
 /** Imports the credential and the workflow into the n8n user folder that `env` names. */
 export async function importBuiltinCopper(env: NodeJS.ProcessEnv): Promise<void> {
-	await run('n8n', ['import:credentials', `--input=${join(__dirname, 'builtin-copper.credentials.json')}`], env);
-	await run('n8n', ['import:workflow', `--input=${join(__dirname, 'builtin-copper.workflow.json')}`], env);
+	await run(
+		'n8n',
+		['import:credentials', `--input=${join(__dirname, 'builtin-copper.credentials.json')}`],
+		env,
+	);
+	await run(
+		'n8n',
+		['import:workflow', `--input=${join(__dirname, 'builtin-copper.workflow.json')}`],
+		env,
+	);
 }
 
 /**

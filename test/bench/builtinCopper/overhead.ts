@@ -1,16 +1,14 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- local tooling, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- local tooling, not shipped */
 /**
  * What the redirect costs per request: the same Copper search sent many times straight to the
  * sandbox and through the proxy's tunnel, one after the other, each way timed in this process.
  */
-import { request as httpRequest, Agent as HttpAgent } from 'node:http';
-import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
-import type { Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
-import { readFileSync } from 'node:fs';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 
 import { COPPER_API_KEY, COPPER_APPLICATION, COPPER_USER_EMAIL } from '../../sandbox/copper';
 import { COPPER_HOST, type CopperRedirect } from './proxy';
+import { TunnelAgent } from './tunnel';
 
 const SEARCH_PATH = '/developer_api/v1/tasks/search';
 const HEADERS = {
@@ -27,42 +25,6 @@ export interface Overhead {
 	tunnelledMs: number;
 	/** The same with a new tunnel and TLS handshake per request, as a client that does not. */
 	newTunnelEachMs: number;
-}
-
-/**
- * An HTTPS agent that reaches api.copper.com through the proxy's CONNECT tunnel and trusts only
- * the proxy's certificate, the way n8n's https-proxy-agent does with NODE_EXTRA_CA_CERTS.
- */
-class TunnelAgent extends HttpsAgent {
-	constructor(
-		private readonly redirect: CopperRedirect,
-		keepAlive: boolean,
-	) {
-		super({ keepAlive, maxSockets: 1 });
-	}
-
-	createConnection(_options: unknown, done: (error: Error | null, socket?: Socket) => void) {
-		const proxy = new URL(this.redirect.url);
-		httpRequest({
-			host: proxy.hostname,
-			port: proxy.port,
-			method: 'CONNECT',
-			path: `${COPPER_HOST}:443`,
-		})
-			.on('connect', (answer, socket: Socket) => {
-				if (answer.statusCode !== 200) return done(new Error(`CONNECT ${answer.statusCode}`));
-				const secure = tlsConnect({
-					socket,
-					servername: COPPER_HOST,
-					ca: readFileSync(this.redirect.certPath),
-				});
-				secure.once('secureConnect', () => done(null, secure));
-				secure.once('error', (error) => done(error));
-			})
-			.on('error', (error) => done(error))
-			.end();
-		return undefined;
-	}
 }
 
 async function search(send: typeof httpRequest, url: string, agent: HttpAgent): Promise<void> {
@@ -98,9 +60,15 @@ export async function measureOverhead(
 	const copperUrl = `https://${COPPER_HOST}${SEARCH_PATH}`;
 	try {
 		return {
-			directMs: await meanMs(times, async () => await search(httpRequest, `${sandboxUrl}${SEARCH_PATH}`, direct)),
+			directMs: await meanMs(
+				times,
+				async () => await search(httpRequest, `${sandboxUrl}${SEARCH_PATH}`, direct),
+			),
 			tunnelledMs: await meanMs(times, async () => await search(httpsRequest, copperUrl, kept)),
-			newTunnelEachMs: await meanMs(times, async () => await search(httpsRequest, copperUrl, fresh)),
+			newTunnelEachMs: await meanMs(
+				times,
+				async () => await search(httpsRequest, copperUrl, fresh),
+			),
 		};
 	} finally {
 		for (const agent of [direct, kept, fresh]) agent.destroy();
