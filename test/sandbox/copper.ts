@@ -16,9 +16,10 @@
  * Control API (no auth, never throttled; see copper/control.ts):
  *   POST /__sandbox/reset[?seed=false&searchCap=N]
  *   POST /__sandbox/throttle?count=2 | ?rate=180&windowSeconds=60 | ?off=true   (429, no Retry-After)
+ *   POST /__sandbox/latency?ms=50   (every vendor answer waits 50 ms; 0 turns it off)
  *   POST /__sandbox/clock?advanceSeconds=90 | ?set=2026-01-01T00:00:00Z
  *   POST /__sandbox/seed?count=1000 | body {tasks: [<task bodies as for POST /tasks>]}
- *   GET  /__sandbox/state          GET|DELETE /__sandbox/requests
+ *   GET  /__sandbox/state          GET|DELETE /__sandbox/requests   GET /__sandbox/requests?count=true
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -52,6 +53,7 @@ import {
 import { Throttle } from './copper/throttle';
 import { sandboxClock } from './control';
 import { listen, readBody, type RunningServer, sendJson } from './http';
+import { admitRequest, type ApiTraffic, quietTraffic } from './traffic';
 
 export { COPPER_API_KEY, COPPER_APPLICATION, COPPER_USER_EMAIL } from './copper/auth';
 export { MAX_PAGE_SIZE, SEARCH_CAP, SORT_FIELDS } from './copper/search';
@@ -85,7 +87,7 @@ export interface RequestLogEntry {
 	body?: unknown;
 }
 
-export interface CopperState {
+export interface CopperState extends ApiTraffic<RequestLogEntry> {
 	users: CopperUser[];
 	definitions: CustomFieldDefinition[];
 	related: RelatedRecords;
@@ -93,7 +95,6 @@ export interface CopperState {
 	nextId: number;
 	searchCap: number;
 	throttle: Throttle;
-	requests: RequestLogEntry[];
 }
 
 export interface CopperSnapshot {
@@ -116,6 +117,11 @@ export interface CopperSandbox {
 	nowSeconds(): number;
 	reset(overrides?: { seed?: boolean; searchCap?: number }): void;
 	throttleNext(count: number): void;
+	/** Waits `ms` before answering each vendor API request from now on (0: no wait; reset: 0). */
+	setLatency(ms: number): void;
+	/** How many tasks the emulator holds. */
+	taskCount(): number;
+	throttleSnapshot(): ReturnType<Throttle['snapshot']>;
 	/** At most `limit` vendor requests per rolling `windowSeconds`, else 429; null turns it off. */
 	setRateLimit(limit: number | null, windowSeconds?: number): void;
 	advanceClock(seconds: number): void;
@@ -159,7 +165,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 		nextId: FIRST_TASK_ID,
 		searchCap: options.searchCap ?? SEARCH_CAP,
 		throttle: new Throttle(),
-		requests: [],
+		...quietTraffic<RequestLogEntry>(),
 	};
 	const render = (task: CopperTask) => renderTask(task, state.definitions);
 	const applyContext = () => ({
@@ -319,9 +325,8 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 			method: req.method ?? 'GET',
 			url: req.url ?? '',
 		};
-		state.requests.push(log);
-		if (state.requests.length > MAX_LOGGED_REQUESTS) state.requests.shift();
 		res.on('finish', () => (log.status = res.statusCode));
+		await admitRequest(state, log, MAX_LOGGED_REQUESTS);
 		const reply = await apiReply(req, segments, log);
 		sendJson(res, reply.status, reply.body, reply.headers);
 	}
@@ -334,7 +339,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 			state.tasks = new Map();
 			state.nextId = FIRST_TASK_ID;
 			state.throttle = new Throttle();
-			state.requests = [];
+			Object.assign(state, quietTraffic<RequestLogEntry>());
 			state.searchCap = overrides.searchCap ?? options.searchCap ?? SEARCH_CAP;
 			if (overrides.seed ?? options.seed ?? true) seedTasks(nowSeconds()).forEach(store);
 		},
@@ -369,6 +374,11 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 		setRateLimit(limit, windowSeconds = 60) {
 			state.throttle.setRate(limit, windowSeconds);
 		},
+		setLatency(ms) {
+			state.latencyMs = Math.max(0, ms);
+		},
+		taskCount: () => state.tasks.size,
+		throttleSnapshot: () => state.throttle.snapshot(),
 		advanceClock: clock.advanceClock,
 		setClock: clock.setClock,
 		generateTasks(count) {

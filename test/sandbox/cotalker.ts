@@ -41,9 +41,10 @@
  *   POST /__sandbox/reset[?seed=false&arrayKey=tasks&createWrap=false]
  *   POST /__sandbox/shape?arrayKey=<key>&createWrap=true|false
  *   POST /__sandbox/throttle?count=2[&retryAfter=1] | ?rate=N&windowSeconds=60 | ?off=true  (429 + Retry-After)
+ *   POST /__sandbox/latency?ms=50   (every vendor answer waits 50 ms; 0 turns it off)
  *   POST /__sandbox/clock?advanceSeconds=90 | ?set=2026-01-01T00:00:00Z
  *   POST /__sandbox/seed?count=N[&group=<taskGroupId>] | ?group=<id> + body {tasks: [<create bodies>]}
- *   GET  /__sandbox/state          GET|DELETE /__sandbox/requests
+ *   GET  /__sandbox/state          GET|DELETE /__sandbox/requests   GET /__sandbox/requests?count=true
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -99,6 +100,7 @@ import {
 import { sandboxClock } from './control';
 import { listen, readBody, type RunningServer, sendJson } from './http';
 import { Throttle } from './onlyoffice/throttle';
+import { admitRequest, type ApiTraffic, quietTraffic } from './traffic';
 
 export { DEFAULT_LIMIT, MAX_LIMIT } from './cotalker/query';
 export { isObjectId, scrambleKey } from './cotalker/ids';
@@ -147,7 +149,7 @@ export interface RequestLogEntry {
 	body?: unknown;
 }
 
-export interface CotalkerState {
+export interface CotalkerState extends ApiTraffic<RequestLogEntry> {
 	users: CotUser[];
 	properties: CotProperty[];
 	taskGroups: CotTaskGroup[];
@@ -160,7 +162,6 @@ export interface CotalkerState {
 	arrayKey: string;
 	createWrap: boolean;
 	throttle: Throttle;
-	requests: RequestLogEntry[];
 }
 
 export interface CotalkerSnapshot {
@@ -186,6 +187,11 @@ export interface CotalkerSandbox {
 	setShape(shape: { arrayKey?: string; createWrap?: boolean }): void;
 	throttleNext(count: number, retryAfterSeconds?: number): void;
 	setRateLimit(limit: number | null, windowSeconds?: number): void;
+	/** Waits `ms` before answering each vendor API request from now on (0: no wait; reset: 0). */
+	setLatency(ms: number): void;
+	/** How many tasks the emulator holds. */
+	taskCount(): number;
+	throttleSnapshot(): ReturnType<Throttle['snapshot']>;
 	advanceClock(seconds: number): void;
 	setClock(at: Date): void;
 	/** Adds `count` generated tasks to a task group (default Projects); ids or an error. */
@@ -679,9 +685,8 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 		segments: string[],
 	) {
 		const log: RequestLogEntry = { at: nowIso(), method: req.method ?? 'GET', url: req.url ?? '' };
-		state.requests.push(log);
-		if (state.requests.length > MAX_LOGGED_REQUESTS) state.requests.shift();
 		res.on('finish', () => (log.status = res.statusCode));
+		await admitRequest(state, log, MAX_LOGGED_REQUESTS);
 		const reply = await apiReply(req, url, segments, log);
 		// The server's clock dates every answer (HTTP Date, whole seconds), as a web server does:
 		// Node would otherwise add this machine's time, not the emulator's (see the clock control).
@@ -707,7 +712,7 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 				arrayKey: overrides.arrayKey ?? options.arrayKey ?? DEFAULT_ARRAY_KEY,
 				createWrap: overrides.createWrap ?? options.createWrap ?? false,
 				throttle: new Throttle(),
-				requests: [],
+				...quietTraffic<RequestLogEntry>(),
 			} satisfies CotalkerState);
 		},
 		setShape({ arrayKey, createWrap }) {
@@ -752,6 +757,11 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 		setRateLimit(limit, windowSeconds = 60) {
 			state.throttle.setRate(limit, windowSeconds);
 		},
+		setLatency(ms) {
+			state.latencyMs = Math.max(0, ms);
+		},
+		taskCount: () => state.tasks.size,
+		throttleSnapshot: () => state.throttle.snapshot(),
 		advanceClock: clock.advanceClock,
 		setClock: clock.setClock,
 		generateTasks(count, taskGroupId = state.taskGroups[0]._id) {

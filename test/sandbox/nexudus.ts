@@ -6,12 +6,14 @@
  *   const sandbox = createNexudusSandbox({ now: () => fixedDate });
  *   const server = await sandbox.start(0); // { url, port, close() }
  *
- * Control API (no auth, never throttled; see nexudus/control.ts):
+ * Control API (no auth, never throttled; see nexudus/control.ts and ../control.ts):
  *   POST /__sandbox/reset[?timestampMode=&localUtcOffsetMinutes=&tokenLifetimeSeconds=&listProjection=&tokens=clear]
- *   POST /__sandbox/throttle?count=2&retryAfter=1 | ?rate=10&windowSeconds=60 | ?off=true
+ *   POST /__sandbox/throttle?count=2&retryAfter=1 | ?rate=10&windowSeconds=60[&retryAfter=5] | ?off=true   (409 + Retry-After)
+ *   POST /__sandbox/latency?ms=50   (every vendor answer waits 50 ms; 0 turns it off)
  *   POST /__sandbox/clock?advanceSeconds=90 | ?set=2026-01-01T00:00:00Z
+ *   POST /__sandbox/seed?count=1000 | body {tasks: [<coworker task bodies as for POST /api/spaces/coworkertasks>]}
  *   POST /__sandbox/expire-tokens
- *   GET  /__sandbox/state          GET|DELETE /__sandbox/requests
+ *   GET  /__sandbox/state          GET|DELETE /__sandbox/requests   GET /__sandbox/requests?count=true
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -31,7 +33,8 @@ import {
 import { QueryError } from './nexudus/query';
 import { REFERENCE_TABLES, referenceReply } from './nexudus/reference';
 import { methodNotSupported, type Reply } from './nexudus/replies';
-import { SEED_REFERENCE_DATA, seedHistories, seedTasks } from './nexudus/seed';
+import { generateTasks, SEED_REFERENCE_DATA, seedHistories, seedTasks } from './nexudus/seed';
+import { admitRequest, type ApiTraffic, quietTraffic } from './traffic';
 
 export type { TimestampMode } from './nexudus/dates';
 export type { RunningServer } from './http';
@@ -83,18 +86,21 @@ export interface ThrottleState {
 	rate?: { limit: number; windowSeconds: number; hits: number[] };
 }
 
-export interface NexudusState {
+export interface NexudusState extends ApiTraffic<RequestLogEntry> {
 	settings: NexudusSettings;
 	reference: ReferenceData;
 	collections: Record<NexudusEntity, EntityCollection>;
 	throttle: ThrottleState;
-	requests: RequestLogEntry[];
 }
+
+export type ThrottleSnapshot = Omit<ThrottleState, 'rate'> & {
+	rate?: { limit: number; windowSeconds: number };
+};
 
 export interface NexudusSnapshot {
 	now: string;
 	settings: NexudusSettings;
-	throttle: Omit<ThrottleState, 'rate'> & { rate?: { limit: number; windowSeconds: number } };
+	throttle: ThrottleSnapshot;
 	activeTokens: number;
 	reference: ReferenceData;
 	coworkerTasks: ApiRecord[];
@@ -110,6 +116,15 @@ export interface NexudusSandbox {
 	throttleNext(count: number, retryAfterSeconds?: number): void;
 	setRateLimit(limit: number | null, windowSeconds?: number, retryAfterSeconds?: number): void;
 	clearThrottle(): void;
+	throttleSnapshot(): ThrottleSnapshot;
+	/** Waits `ms` before answering each vendor API request from now on (0: no wait; reset: 0). */
+	setLatency(ms: number): void;
+	/** How many coworker tasks the emulator holds. */
+	taskCount(): number;
+	/** Adds `count` generated coworker tasks (seed.ts `generateTasks`); returns their ids. */
+	generateTasks(count: number): number[];
+	/** Creates coworker tasks from bodies as for POST /api/spaces/coworkertasks; ids or an error. */
+	seedTasks(bodies: unknown[]): number[] | string;
 	advanceClock(seconds: number): void;
 	setClock(at: Date): void;
 	expireTokens(): void;
@@ -204,7 +219,7 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 			),
 		},
 		throttle: initialThrottle(),
-		requests: [],
+		...quietTraffic<RequestLogEntry>(),
 	};
 	const collections = Object.values(state.collections);
 	const admins = options.admins ?? [
@@ -272,9 +287,8 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 			method: req.method ?? 'GET',
 			url: req.url ?? '',
 		};
-		state.requests.push(log);
-		if (state.requests.length > MAX_LOGGED_REQUESTS) state.requests.shift();
 		res.on('finish', () => (log.status = res.statusCode));
+		await admitRequest(state, log, MAX_LOGGED_REQUESTS);
 		const reply = await apiReply(req, url, segments, log);
 		if ('retryAfter' in reply) {
 			const headers = { 'Retry-After': String(reply.retryAfter) };
@@ -290,7 +304,7 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 		reset(overrides = {}) {
 			state.settings = { ...initialSettings(), ...overrides };
 			state.throttle = initialThrottle();
-			state.requests = [];
+			Object.assign(state, quietTraffic<RequestLogEntry>());
 			const seeded = options.seed ?? true;
 			const seedTime = nowMs();
 			const tasks = state.collections.CoworkerTask;
@@ -303,7 +317,9 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 			const segments = url.pathname.split('/').filter((segment) => segment !== '');
 			const handle = async () => {
 				if (segments[0] === '__sandbox') {
-					const reply = controlReply(sandbox, req.method ?? 'GET', url, segments[1] ?? '');
+					const raw = req.method === 'POST' ? await readBody(req) : '';
+					const body = raw.trim() === '' ? {} : parseJsonObject(raw);
+					const reply = controlReply(sandbox, req.method ?? 'GET', url, segments[1] ?? '', body);
 					return sendJson(res, reply.status, reply.body, reply.headers);
 				}
 				if (segments[0]?.toLowerCase() === 'api') return await handleApi(req, res, url, segments);
@@ -327,19 +343,40 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 		clearThrottle() {
 			state.throttle = { remaining: 0, retryAfterSeconds: 1 };
 		},
+		throttleSnapshot() {
+			const { rate, ...throttle } = state.throttle;
+			return { ...throttle, rate: rate && { limit: rate.limit, windowSeconds: rate.windowSeconds } };
+		},
+		setLatency(ms) {
+			state.latencyMs = Math.max(0, ms);
+		},
+		taskCount: () => state.collections.CoworkerTask.records.size,
+		generateTasks(count) {
+			const tasks = state.collections.CoworkerTask;
+			const total = Math.max(0, Math.floor(count));
+			return tasks.add((firstId) => generateTasks(total, firstId, nowMs()));
+		},
+		seedTasks(bodies) {
+			const ids: number[] = [];
+			for (const body of bodies) {
+				const reply = state.collections.CoworkerTask.create(
+					(body ?? {}) as Record<string, unknown>,
+					admins[0].email,
+				);
+				if (reply.status !== 200) return JSON.stringify(reply.body);
+				ids.push((reply.body as { Value: { Id: number } }).Value.Id);
+			}
+			return ids;
+		},
 		advanceClock: clock.advanceClock,
 		setClock: clock.setClock,
 		expireTokens: () => tokens.expireAll(),
 		clearTokens: () => tokens.clear(),
 		snapshot() {
-			const { rate, ...throttle } = state.throttle;
 			return {
 				now: now().toISOString(),
 				settings: state.settings,
-				throttle: {
-					...throttle,
-					rate: rate && { limit: rate.limit, windowSeconds: rate.windowSeconds },
-				},
+				throttle: sandbox.throttleSnapshot(),
 				activeTokens: tokens.size,
 				reference: state.reference,
 				coworkerTasks: state.collections.CoworkerTask.all(),

@@ -24,9 +24,11 @@
  *   POST /__sandbox/reset[?seed=false&errorDetail=true&tokenLifetimeSeconds=N&utcOffsetMinutes=N&tokens=clear]
  *   POST /__sandbox/throttle?count=2[&retryAfter=0] | ?rate=500&windowSeconds=10 | ?off=true   (503 + Retry-After)
  *   POST /__sandbox/clock?advanceSeconds=90 | ?set=2026-01-01T00:00:00Z
+ *   POST /__sandbox/latency?ms=50   (every portal answer waits 50 ms; 0 turns it off)
  *   POST /__sandbox/expire-tokens   (every issued token answers 401 from now on)
  *   POST /__sandbox/seed?count=1000 | body {tasks: [<bodies as for POST /crm/task, plus isClosed>]}
  *   GET  /__sandbox/state   (includes signIns, failedSignIns, issuedTokens)   GET|DELETE /__sandbox/requests
+ *   GET  /__sandbox/requests?count=true
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -71,6 +73,7 @@ import {
 } from './onlyoffice/seed';
 import { categoryReplyFor, createTask, taskByIdReply, type TaskStore } from './onlyoffice/tasks';
 import { Throttle } from './onlyoffice/throttle';
+import { admitRequest, type ApiTraffic, quietTraffic } from './traffic';
 
 export {
 	ONLYOFFICE_PASSWORD,
@@ -128,10 +131,9 @@ export interface RequestLogEntry {
 	body?: unknown;
 }
 
-export interface OnlyofficeState extends TaskStore {
+export interface OnlyofficeState extends TaskStore, ApiTraffic<RequestLogEntry> {
 	tokens: TokenStore;
 	throttle: Throttle;
-	requests: RequestLogEntry[];
 	settings: OnlyofficeSettings;
 }
 
@@ -153,6 +155,11 @@ export interface OnlyofficeSandbox {
 	throttleNext(count: number, retryAfterSeconds?: number): void;
 	/** At most `limit` API requests per rolling `windowSeconds`, else 503; null turns it off. */
 	setRateLimit(limit: number | null, windowSeconds?: number): void;
+	/** Waits `ms` before answering each vendor API request from now on (0: no wait; reset: 0). */
+	setLatency(ms: number): void;
+	/** How many tasks the emulator holds. */
+	taskCount(): number;
+	throttleSnapshot(): ReturnType<Throttle['snapshot']>;
 	advanceClock(seconds: number): void;
 	setClock(at: Date): void;
 	/** Every issued token answers 401 from now on; returns how many there were. */
@@ -201,7 +208,7 @@ export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}):
 		userId: OWNER_ID,
 		tokens: new TokenStore(options.accounts ?? SEED_ACCOUNTS),
 		throttle: new Throttle(),
-		requests: [],
+		...quietTraffic<RequestLogEntry>(),
 		settings,
 	};
 	/** When the demo users started, for `workFrom` (fixed: 2020-01-15 portal time). */
@@ -298,9 +305,8 @@ export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}):
 			format,
 			...(authorization ? { authorization: `${authorization.slice(0, 8)}…` } : {}),
 		};
-		state.requests.push(log);
-		if (state.requests.length > MAX_LOGGED_REQUESTS) state.requests.shift();
 		res.on('finish', () => (log.status = res.statusCode));
+		await admitRequest(state, log, MAX_LOGGED_REQUESTS);
 		const reply = await apiReply(req, url, segments, log);
 		sendApiReply(res, reply, format, state.settings.errorDetail);
 	}
@@ -318,7 +324,7 @@ export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}):
 			state.tasks = new Map();
 			state.nextTaskId = FIRST_TASK_ID;
 			state.throttle = new Throttle();
-			state.requests = [];
+			Object.assign(state, quietTraffic<RequestLogEntry>());
 			if (overrides.tokens === 'clear') state.tokens.expireAll();
 			state.tokens.signIns = 0;
 			state.tokens.failedSignIns = 0;
@@ -370,6 +376,11 @@ export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}):
 		setRateLimit(limit, windowSeconds = 10) {
 			state.throttle.setRate(limit, windowSeconds);
 		},
+		setLatency(ms) {
+			state.latencyMs = Math.max(0, ms);
+		},
+		taskCount: () => state.tasks.size,
+		throttleSnapshot: () => state.throttle.snapshot(),
 		advanceClock: clock.advanceClock,
 		setClock: clock.setClock,
 		expireTokens: () => state.tokens.expireAll(),

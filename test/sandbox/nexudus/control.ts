@@ -1,9 +1,11 @@
 /**
  * The emulator's control API for tests and the e2e suite, under `/__sandbox/` (outside the
- * vendor's `/api/` space). No auth, never throttled.
+ * vendor's `/api/` space). No auth, never throttled. Its own controls (reset, tokens) here; the
+ * ones every emulator shares (throttle, latency, clock, seed, state, requests) in ../control.ts.
  */
-import type { NexudusSandbox, NexudusSettings } from '../nexudus';
+import { sharedControlReply } from '../control';
 import { controlQuery } from '../http';
+import type { NexudusSandbox, NexudusSettings } from '../nexudus';
 import type { Reply } from './replies';
 
 export function controlReply(
@@ -11,6 +13,7 @@ export function controlReply(
 	method: string,
 	url: URL,
 	action: string,
+	body: Record<string, unknown> | undefined,
 ): Reply {
 	const { param, number, ok } = controlQuery(url);
 	switch (action) {
@@ -28,31 +31,10 @@ export function controlReply(
 			if (param('tokens') === 'clear') sandbox.clearTokens();
 			return ok({ settings: sandbox.state.settings });
 		}
-		case 'throttle':
-			if (param('off') === 'true') {
-				sandbox.clearThrottle();
-			} else if (param('rate') !== null) {
-				const windowSeconds = number('windowSeconds') ?? 60;
-				sandbox.setRateLimit(number('rate') ?? 0, windowSeconds, number('retryAfter'));
-			} else {
-				sandbox.throttleNext(number('count') ?? 1, number('retryAfter') ?? 1);
-			}
-			return ok({ throttle: sandbox.snapshot().throttle });
-		case 'clock': {
-			const target = param('set');
-			if (target !== null) sandbox.setClock(new Date(target));
-			else sandbox.advanceClock(number('advanceSeconds') ?? 0);
-			return ok({ now: sandbox.now().toISOString() });
-		}
 		case 'expire-tokens':
 			sandbox.expireTokens();
 			return ok();
-		case 'state':
-			return { status: 200, body: sandbox.snapshot() };
-		case 'requests':
-			if (method === 'DELETE') sandbox.state.requests = [];
-			return { status: 200, body: sandbox.state.requests };
 		default:
-			return { status: 404, body: { error: `unknown sandbox control '${action}'` } };
+			return sharedControlReply(sandbox, method, url, action, body);
 	}
 }

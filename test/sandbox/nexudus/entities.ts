@@ -65,6 +65,14 @@ export class EntityCollection {
 		this.nextId = this.definition.firstId + rows.length;
 	}
 
+	/** Adds the records `build` makes with ids from the next free one on; returns their ids. */
+	add(build: (firstId: number) => StoredRecord[]): number[] {
+		const rows = build(this.nextId);
+		for (const row of rows) this.records.set(row.Id, row);
+		this.nextId += rows.length;
+		return rows.map((row) => row.Id);
+	}
+
 	render(record: StoredRecord): ApiRecord {
 		return renderRecord(this.definition, record, this.context.reference, this.context.clock());
 	}

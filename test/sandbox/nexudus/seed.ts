@@ -129,35 +129,56 @@ function record(
 	};
 }
 
-export function seedTasks(nowMs: number, firstId: number): StoredRecord[] {
+/**
+ * The `index`th task of a run (varied by it: coworker, responsible user, list, flags, due date),
+ * with its id and stamps.
+ */
+function coworkerTask(
+	index: number,
+	id: number,
+	createdOn: number,
+	updatedOn: number,
+	nameNumber: number,
+): StoredRecord {
 	const { coworkers, users, taskLists } = SEED_REFERENCE_DATA;
-	const tasks: StoredRecord[] = [];
-	for (let i = 0; i < SEED_TASK_COUNT; i++) {
-		const coworker = coworkers[i % coworkers.length];
-		const responsible = users[(i * 3) % users.length];
+	const coworker = coworkers[index % coworkers.length];
+	const responsible = users[(index * 3) % users.length];
+	return record(id, 0x7a5c, createdOn, updatedOn, responsible.Email, {
+		BusinessId: coworker.BusinessId,
+		CoworkerId: coworker.Id,
+		Name: `${TASK_SUBJECTS[index % TASK_SUBJECTS.length]} #${nameNumber}`,
+		Notes: index % 3 === 0 ? null : `Seeded note for task ${nameNumber}.`,
+		TaskItemUniqueId: index % 6 === 0 ? taskLists[Math.floor(index / 6) % 2].UniqueId : null,
+		FormPageRequestUniqueId: null,
+		Completed: index % 3 === 1,
+		DueDate: index % 5 === 4 ? null : createdOn + ((index % 7) + 1) * 24 * HOUR_MS,
+		Reminded: index % 9 === 0,
+		ResponsibleId: responsible.Id,
+		NotifyByEmail: index % 2 === 0,
+		DisplayToEveryone: index % 5 === 0,
+		SystemId: index % 10 === 0 ? `ext-task-${nameNumber}` : null,
+	});
+}
+
+export function seedTasks(nowMs: number, firstId: number): StoredRecord[] {
+	return Array.from({ length: SEED_TASK_COUNT }, (_, i) => {
 		// Created over the last ~30 days, one task every 12 hours; some updated later.
 		const createdOn = nowMs - (SEED_TASK_COUNT - i) * 12 * HOUR_MS;
 		const updatedOn = i % 4 === 0 ? createdOn + 5 * HOUR_MS : createdOn;
-		const due = i % 5 === 4 ? null : createdOn + ((i % 7) + 1) * 24 * HOUR_MS;
-		tasks.push(
-			record(firstId + i, 0x7a5c, createdOn, updatedOn, responsible.Email, {
-				BusinessId: coworker.BusinessId,
-				CoworkerId: coworker.Id,
-				Name: `${TASK_SUBJECTS[i % TASK_SUBJECTS.length]} #${i + 1}`,
-				Notes: i % 3 === 0 ? null : `Seeded note for task ${i + 1}.`,
-				TaskItemUniqueId: i % 6 === 0 ? taskLists[(i / 6) % 2].UniqueId : null,
-				FormPageRequestUniqueId: null,
-				Completed: i % 3 === 1,
-				DueDate: due,
-				Reminded: i % 9 === 0,
-				ResponsibleId: responsible.Id,
-				NotifyByEmail: i % 2 === 0,
-				DisplayToEveryone: i % 5 === 0,
-				SystemId: i % 10 === 0 ? `ext-task-${i + 1}` : null,
-			}),
-		);
-	}
-	return tasks;
+		return coworkerTask(i, firstId + i, createdOn, updatedOn, i + 1);
+	});
+}
+
+/**
+ * `count` tasks for load and paging tests, ids from `firstId`: created one second apart up to
+ * `nowMs`, every 4th updated half a second after its creation, so no two share an update time.
+ */
+export function generateTasks(count: number, firstId: number, nowMs: number): StoredRecord[] {
+	return Array.from({ length: count }, (_, i) => {
+		const createdOn = nowMs - (count - i) * 1000;
+		const updatedOn = i % 4 === 0 ? createdOn + 500 : createdOn;
+		return coworkerTask(i, firstId + i, createdOn, updatedOn, firstId + i);
+	});
 }
 
 export function seedHistories(nowMs: number, firstId: number): StoredRecord[] {
