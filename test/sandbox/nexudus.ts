@@ -345,7 +345,10 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 		},
 		throttleSnapshot() {
 			const { rate, ...throttle } = state.throttle;
-			return { ...throttle, rate: rate && { limit: rate.limit, windowSeconds: rate.windowSeconds } };
+			return {
+				...throttle,
+				rate: rate && { limit: rate.limit, windowSeconds: rate.windowSeconds },
+			};
 		},
 		setLatency(ms) {
 			state.latencyMs = Math.max(0, ms);

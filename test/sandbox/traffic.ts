@@ -21,7 +21,8 @@ export interface ApiTraffic<Entry> {
 }
 
 /** An id in a path: a number, a Mongo ObjectId or a GUID. */
-const ID_SEGMENT = /^(\d+|[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const ID_SEGMENT =
+	/^(\d+|[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /** No request served yet, no latency: what an emulator starts with and resets to. */
 export function quietTraffic<Entry>(): ApiTraffic<Entry> {
@@ -36,7 +37,8 @@ export function clearRequests<Entry>(traffic: ApiTraffic<Entry>): void {
 
 /** `GET /api/v2/task-groups/{id}/tasks` for `GET /api/v2/task-groups/6a1e…/tasks?page=2`. */
 export function routeOf(method: string, url: string): string {
-	const path = url.split('?')[0]
+	const path = url
+		.split('?')[0]
 		.split('/')
 		.map((segment) => (ID_SEGMENT.test(segment) ? '{id}' : segment))
 		.join('/');
