@@ -137,7 +137,6 @@ export interface CopperSandbox {
 	listTasks(): RenderedTask[];
 }
 
-const MAX_LOGGED_REQUESTS = 2000;
 
 function parseJsonObject(raw: string): Record<string, unknown> | undefined {
 	if (raw.trim() === '') return {};
@@ -326,7 +325,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 			url: req.url ?? '',
 		};
 		res.on('finish', () => (log.status = res.statusCode));
-		await admitRequest(state, log, MAX_LOGGED_REQUESTS);
+		await admitRequest(state, log);
 		const reply = await apiReply(req, segments, log);
 		sendJson(res, reply.status, reply.body, reply.headers);
 	}

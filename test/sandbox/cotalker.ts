@@ -203,7 +203,6 @@ export interface CotalkerSandbox {
 	listTasks(): CotTask[];
 }
 
-const MAX_LOGGED_REQUESTS = 2000;
 type Body = Record<string, unknown>;
 
 function parseJsonObject(raw: string): Body | undefined {
@@ -686,7 +685,7 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 	) {
 		const log: RequestLogEntry = { at: nowIso(), method: req.method ?? 'GET', url: req.url ?? '' };
 		res.on('finish', () => (log.status = res.statusCode));
-		await admitRequest(state, log, MAX_LOGGED_REQUESTS);
+		await admitRequest(state, log);
 		const reply = await apiReply(req, url, segments, log);
 		// The server's clock dates every answer (HTTP Date, whole seconds), as a web server does:
 		// Node would otherwise add this machine's time, not the emulator's (see the clock control).

@@ -431,6 +431,67 @@ describe('Nexudus sandbox', () => {
 		});
 	});
 
+	describe('seeding in bulk', () => {
+		const FIRST_ID = 87654001;
+		const SEEDED = 60;
+		const control = async (path: string, body?: unknown) =>
+			await h.json(`/__sandbox/${path}`, {
+				method: 'POST',
+				auth: null,
+				...(body === undefined ? {} : { body: JSON.stringify(body) }),
+			});
+
+		it('generates tasks after the seeded ones, with varied fields and distinct update times', () => {
+			const ids = h.sandbox.generateTasks(250);
+			expect(ids).toEqual(Array.from({ length: 250 }, (_, index) => FIRST_ID + SEEDED + index));
+			expect(h.sandbox.taskCount()).toBe(SEEDED + 250);
+			const tasks = ids.map((id) => h.sandbox.getRecord('CoworkerTask', id)!);
+			expect(new Set(tasks.map((task) => task.UpdatedOn)).size).toBe(250);
+			expect(new Set(tasks.map((task) => task.Name)).size).toBe(250);
+			expect(new Set(tasks.map((task) => task.CoworkerId)).size).toBe(8);
+			expect(new Set(tasks.map((task) => task.ResponsibleId)).size).toBe(4);
+			expect(new Set(tasks.map((task) => task.Completed))).toEqual(new Set([true, false]));
+			expect(tasks.filter((task) => task.DueDate === null)).toHaveLength(50);
+			// Created two seconds apart up to now; every 4th updated a second later.
+			expect([tasks[249].CreatedOn, tasks[249].UpdatedOn]).toEqual([
+				'2026-03-10T07:59:58Z',
+				'2026-03-10T07:59:58Z',
+			]);
+			expect([tasks[248].CreatedOn, tasks[248].UpdatedOn]).toEqual([
+				'2026-03-10T07:59:56Z',
+				'2026-03-10T07:59:57Z',
+			]);
+		});
+
+		it('seeds generated tasks over HTTP, then pages through them', async () => {
+			const seeded = await control('seed?count=1200');
+			expect(seeded).toEqual({
+				ok: true,
+				ids: Array.from({ length: 1200 }, (_, index) => FIRST_ID + SEEDED + index),
+				tasks: SEEDED + 1200,
+			});
+			const page = await h.json<ListEnvelope>(`${TASKS}?page=2&size=1000`);
+			expect([page.TotalItems, page.TotalPages, page.Records.length]).toEqual([1260, 2, 260]);
+			expect(page.Records.at(-1)?.Id).toBe(FIRST_ID + 1259);
+		});
+
+		it('seeds tasks from create bodies, or says which body it could not create', async () => {
+			expect(await control('seed', { tasks: [validTask] })).toEqual({
+				ok: true,
+				ids: [FIRST_ID + SEEDED],
+				tasks: SEEDED + 1,
+			});
+			expect(h.sandbox.getRecord('CoworkerTask', FIRST_ID + SEEDED)).toMatchObject(validTask);
+			const refused = await h.call('/__sandbox/seed', {
+				method: 'POST',
+				auth: null,
+				body: JSON.stringify({ tasks: [{ Name: 'No business' }] }),
+			});
+			expect(refused.status).toBe(422);
+			expect(h.sandbox.taskCount()).toBe(SEEDED + 1);
+		});
+	});
+
 	describe('throttling', () => {
 		it('answers 409 with Retry-After for the next N requests', async () => {
 			h.sandbox.throttleNext(2, 3);

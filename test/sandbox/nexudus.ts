@@ -135,7 +135,6 @@ export interface NexudusSandbox {
 	listRecords(entity: NexudusEntity): ApiRecord[];
 }
 
-const MAX_LOGGED_REQUESTS = 1000;
 
 function parseJsonObject(raw: string): Record<string, unknown> | undefined {
 	try {
@@ -288,7 +287,7 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 			url: req.url ?? '',
 		};
 		res.on('finish', () => (log.status = res.statusCode));
-		await admitRequest(state, log, MAX_LOGGED_REQUESTS);
+		await admitRequest(state, log);
 		const reply = await apiReply(req, url, segments, log);
 		if ('retryAfter' in reply) {
 			const headers = { 'Retry-After': String(reply.retryAfter) };

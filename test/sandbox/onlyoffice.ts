@@ -173,7 +173,6 @@ export interface OnlyofficeSandbox {
 	listTasks(): RenderedTask[];
 }
 
-const MAX_LOGGED_REQUESTS = 2000;
 
 function header(req: IncomingMessage, name: string): string | undefined {
 	const value = req.headers[name];
@@ -306,7 +305,7 @@ export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}):
 			...(authorization ? { authorization: `${authorization.slice(0, 8)}…` } : {}),
 		};
 		res.on('finish', () => (log.status = res.statusCode));
-		await admitRequest(state, log, MAX_LOGGED_REQUESTS);
+		await admitRequest(state, log);
 		const reply = await apiReply(req, url, segments, log);
 		sendApiReply(res, reply, format, state.settings.errorDetail);
 	}

@@ -8,6 +8,9 @@
  *   to play a vendor across a network.
  */
 
+/** How many requests the log keeps, the last ones (the count goes on past it). */
+export const MAX_LOGGED_REQUESTS = 2000;
+
 export interface ServedRequests {
 	count: number;
 	/** By method and path, ids in the path read `{id}`: `GET /api/v2/task-groups/{id}/tasks`. */
@@ -52,10 +55,9 @@ export function routeOf(method: string, url: string): string {
 export async function admitRequest<Entry extends { method: string; url: string }>(
 	traffic: ApiTraffic<Entry>,
 	entry: Entry,
-	maxLogged: number,
 ): Promise<void> {
 	traffic.requests.push(entry);
-	if (traffic.requests.length > maxLogged) traffic.requests.shift();
+	if (traffic.requests.length > MAX_LOGGED_REQUESTS) traffic.requests.shift();
 	const route = routeOf(entry.method, entry.url);
 	traffic.served.count++;
 	traffic.served.byRoute[route] = (traffic.served.byRoute[route] ?? 0) + 1;

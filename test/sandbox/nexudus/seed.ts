@@ -170,13 +170,14 @@ export function seedTasks(nowMs: number, firstId: number): StoredRecord[] {
 }
 
 /**
- * `count` tasks for load and paging tests, ids from `firstId`: created one second apart up to
- * `nowMs`, every 4th updated half a second after its creation, so no two share an update time.
+ * `count` tasks for load and paging tests, ids from `firstId`: created two seconds apart up to
+ * `nowMs`, every 4th updated a second after its creation, so no two share an update time (Nexudus
+ * stamps whole seconds).
  */
 export function generateTasks(count: number, firstId: number, nowMs: number): StoredRecord[] {
 	return Array.from({ length: count }, (_, i) => {
-		const createdOn = nowMs - (count - i) * 1000;
-		const updatedOn = i % 4 === 0 ? createdOn + 500 : createdOn;
+		const createdOn = nowMs - (count - i) * 2000;
+		const updatedOn = i % 4 === 0 ? createdOn + 1000 : createdOn;
 		return coworkerTask(i, firstId + i, createdOn, updatedOn, firstId + i);
 	});
 }
