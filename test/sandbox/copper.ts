@@ -137,7 +137,6 @@ export interface CopperSandbox {
 	listTasks(): RenderedTask[];
 }
 
-
 function parseJsonObject(raw: string): Record<string, unknown> | undefined {
 	if (raw.trim() === '') return {};
 	try {

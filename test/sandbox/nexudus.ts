@@ -135,7 +135,6 @@ export interface NexudusSandbox {
 	listRecords(entity: NexudusEntity): ApiRecord[];
 }
 
-
 function parseJsonObject(raw: string): Record<string, unknown> | undefined {
 	try {
 		const parsed: unknown = JSON.parse(raw);

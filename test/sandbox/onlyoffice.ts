@@ -173,7 +173,6 @@ export interface OnlyofficeSandbox {
 	listTasks(): RenderedTask[];
 }
 
-
 function header(req: IncomingMessage, name: string): string | undefined {
 	const value = req.headers[name];
 	return Array.isArray(value) ? value[0] : value;
