@@ -52,6 +52,7 @@ import {
 } from './copper/seed';
 import { Throttle } from './copper/throttle';
 import { sandboxClock } from './control';
+import { SortedMatches } from './sortedMatches';
 import { listen, readBody, type RunningServer, sendJson } from './http';
 import { admitRequest, type ApiTraffic, quietTraffic } from './traffic';
 
@@ -165,6 +166,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 		throttle: new Throttle(),
 		...quietTraffic<RequestLogEntry>(),
 	};
+	const orders = new SortedMatches<CopperTask>();
 	const render = (task: CopperTask) => renderTask(task, state.definitions);
 	const applyContext = () => ({
 		users: state.users,
@@ -216,11 +218,12 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 			if (!body) return copperError(400, 'Invalid JSON body');
 			if (rest.length === 0) return createTask(body);
 			const email = requestEmail(req);
-			const result = searchTasks([...state.tasks.values()], body, {
+			const result = searchTasks(state.tasks.values(), body, {
 				users: state.users,
 				definitions: state.definitions,
 				userId: state.users.find((user) => user.email.toLowerCase() === email)?.id,
 				searchCap: state.searchCap,
+				orders,
 			});
 			if (!('page' in result)) return result;
 			return {

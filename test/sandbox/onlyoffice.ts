@@ -33,6 +33,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { sandboxClock } from './control';
+import { SortedMatches } from './sortedMatches';
 import { listen, readBody, type RunningServer, sendJson } from './http';
 import { type Account, TokenStore } from './onlyoffice/auth';
 import { controlReply } from './onlyoffice/control';
@@ -209,6 +210,7 @@ export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}):
 		...quietTraffic<RequestLogEntry>(),
 		settings,
 	};
+	const orders = new SortedMatches<OoTask>();
 	/** When the demo users started, for `workFrom` (fixed: 2020-01-15 portal time). */
 	const workFromMs = Date.UTC(2020, 0, 15) - settings.utcOffsetMinutes * 60_000;
 
@@ -246,7 +248,7 @@ export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}):
 		}
 		if (rest.length === 0) return method === 'POST' ? createTask(state, params) : undefined;
 		if (rest[0] === 'filter' && rest.length === 1) {
-			return method === 'GET' ? filterReply(state, params) : undefined;
+			return method === 'GET' ? filterReply(state, params, orders) : undefined;
 		}
 		if (rest[0] === 'category') return categoryReplyFor(state, method, rest.slice(1), params);
 		if (/^\d+$/.test(rest[0]) && rest.length <= 2) {

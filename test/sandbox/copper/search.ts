@@ -5,6 +5,7 @@
 import { customFilter } from './custom-search';
 import type { CopperTask, CopperUser, CustomFieldDefinition } from './model';
 import { copperError, type Reply } from './replies';
+import type { ListOrder, SortedMatches } from '../sortedMatches';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 200;
@@ -35,6 +36,8 @@ export interface SearchContext {
 	userId: number | undefined;
 	/** Defaults to SEARCH_CAP; lowered in tests to prove the cap without 100,000 records. */
 	searchCap: number;
+	/** The last search's order, reused by the next page of the same search. */
+	orders: SortedMatches<CopperTask>;
 }
 
 class SearchError extends Error {}
@@ -146,19 +149,29 @@ function sortKey(task: CopperTask, field: string, users: CopperUser[]): SortKey 
 }
 
 /**
- * Sorts by one field; nulls sort after every value ascending (so first descending) [?];
- * ties break by id ascending so paging is stable.
+ * By one field; nulls sort after every value ascending (so first descending) [?]; ties break by
+ * id ascending so paging is stable.
  */
-function sortTasks(tasks: CopperTask[], field: string, descending: boolean, users: CopperUser[]) {
-	const keyed = tasks.map((task) => ({ task, key: sortKey(task, field, users) }));
-	keyed.sort((a, b) => {
-		let order = 0;
-		if (a.key === null || b.key === null) order = a.key === b.key ? 0 : a.key === null ? 1 : -1;
-		else order = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-		if (descending) order = -order;
-		return order !== 0 ? order : a.task.id - b.task.id;
-	});
-	return keyed.map((entry) => entry.task);
+function taskOrder(field: string, descending: boolean, users: CopperUser[]): ListOrder<CopperTask> {
+	return {
+		name: `${field} ${descending ? 'desc' : 'asc'}`,
+		// The fields sortKey reads (users do not change).
+		reads: [
+			field === 'assigned_to'
+				? (task) => task.assignee_id
+				: field === 'related_to'
+					? (task) => `${task.related_resource.type}:${task.related_resource.id}`
+					: (task) => task[field as keyof CopperTask],
+		],
+		compare(a, b) {
+			const [left, right] = [sortKey(a, field, users), sortKey(b, field, users)];
+			let order = 0;
+			if (left === null || right === null) order = left === right ? 0 : left === null ? 1 : -1;
+			else order = left < right ? -1 : left > right ? 1 : 0;
+			if (descending) order = -order;
+			return order !== 0 ? order : a.id - b.id;
+		},
+	};
 }
 
 function paging(body: Body): { pageNumber: number; pageSize: number } {
@@ -183,7 +196,7 @@ function paging(body: Body): { pageNumber: number; pageSize: number } {
  * Cap [?]: X-PW-TOTAL still counts every match (so a client can see it is over the cap), but
  * no record past position `searchCap` is ever returned; pages beyond it are empty arrays.
  */
-export function searchTasks(tasks: CopperTask[], body: Body, ctx: SearchContext) {
+export function searchTasks(tasks: Iterable<CopperTask>, body: Body, ctx: SearchContext) {
 	try {
 		const sortBy = body.sort_by ?? 'due_date';
 		if (!SORT_FIELDS.includes(sortBy as (typeof SORT_FIELDS)[number])) {
@@ -195,12 +208,15 @@ export function searchTasks(tasks: CopperTask[], body: Body, ctx: SearchContext)
 		}
 		const { pageNumber, pageSize } = paging(body);
 		const checks = buildChecks(body, ctx);
-		const matches = tasks.filter((task) => checks.every((check) => check(task)));
-		const sorted = sortTasks(matches, sortBy as string, direction === 'desc', ctx.users);
+		const sorted = ctx.orders.sorted(
+			tasks,
+			(task) => checks.every((check) => check(task)),
+			taskOrder(sortBy as string, direction === 'desc', ctx.users),
+		);
 		const start = (pageNumber - 1) * pageSize;
 		const end = Math.min(start + pageSize, ctx.searchCap);
 		const page = start >= ctx.searchCap ? [] : sorted.slice(start, end);
-		return { page, total: matches.length };
+		return { page, total: sorted.length };
 	} catch (error) {
 		// Every throw above is a SearchError: a bad body is Copper's 422 [?].
 		return copperError(422, (error as Error).message) satisfies Reply;

@@ -25,6 +25,7 @@ import { parseApiDate } from './dates';
 import { type ApiReply, badArgument } from './envelope';
 import { EMPTY_GUID, type ModelContext, type OoTask, renderTask } from './model';
 import type { Params } from './params';
+import type { ListOrder, SortedMatches } from '../sortedMatches';
 
 export const SORT_FIELDS = ['title', 'category', 'deadLine', 'contact', 'contactManager'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
@@ -43,7 +44,19 @@ export function parseSortBy(value: string | undefined): SortField | null {
 	return SORT_FIELDS.find((field) => field.toLowerCase() === value.trim().toLowerCase()) ?? null;
 }
 
-function comparator(ctx: ModelContext, sortBy: SortField, descending: boolean) {
+type Read = (task: OoTask) => unknown;
+const byDeadlineAndTitle: Read[] = [(task) => task.deadLineMs, (task) => task.title];
+/** What each order reads of a task besides `isClosed` (contacts and users do not change). */
+const PRIMARY_READS: Record<SortField, Read[]> = {
+	title: byDeadlineAndTitle,
+	deadLine: byDeadlineAndTitle,
+	category: [(task) => task.categoryId, ...byDeadlineAndTitle],
+	contact: [(task) => task.contactId, ...byDeadlineAndTitle],
+	contactManager: [(task) => task.responsibleId, ...byDeadlineAndTitle],
+};
+
+/** Open tasks first, then `sortBy` with the DAO's tie-breakers, then id. */
+function taskOrder(ctx: ModelContext, sortBy: SortField, descending: boolean): ListOrder<OoTask> {
 	const dir = descending ? -1 : 1;
 	const contactName = (task: OoTask) =>
 		ctx.contacts.find((contact) => contact.id === task.contactId)?.displayName;
@@ -64,12 +77,16 @@ function comparator(ctx: ModelContext, sortBy: SortField, descending: boolean) {
 			byDeadline(a, b) ||
 			byTitle(a, b),
 	};
-	return (a: OoTask, b: OoTask) =>
-		Number(a.isClosed) - Number(b.isClosed) || primary[sortBy](a, b) || a.id - b.id;
+	return {
+		name: `${sortBy} ${dir}`,
+		reads: [(task) => task.isClosed, ...PRIMARY_READS[sortBy]],
+		compare: (a, b) =>
+			Number(a.isClosed) - Number(b.isClosed) || primary[sortBy](a, b) || a.id - b.id,
+	};
 }
 
-/** The tasks matching the filter parameters (no order), or an error reply. */
-export function matchTasks(ctx: ModelContext, params: Params): OoTask[] | ApiReply {
+/** Whether a task matches the filter parameters, or an error reply. */
+function taskFilter(ctx: ModelContext, params: Params): ((task: OoTask) => boolean) | ApiReply {
 	const entityType = (params.str('entityType') ?? '').trim().toLowerCase();
 	if (entityType !== '' && !['contact', 'opportunity', 'case'].includes(entityType)) {
 		return badArgument();
@@ -93,7 +110,7 @@ export function matchTasks(ctx: ModelContext, params: Params): OoTask[] | ApiRep
 		.toLowerCase()
 		.split(/\s+/)
 		.filter((word) => word !== '');
-	return [...ctx.tasks.values()].filter((task) => {
+	return (task) => {
 		if (responsibleId !== EMPTY_GUID && task.responsibleId.toLowerCase() !== responsibleId) {
 			return false;
 		}
@@ -105,24 +122,32 @@ export function matchTasks(ctx: ModelContext, params: Params): OoTask[] | ApiRep
 		if (entityId > 0 && (entityType === 'opportunity' || entityType === 'case')) {
 			if (task.entityType !== entityType || task.entityId !== entityId) return false;
 		}
+		if (words.length === 0) return true;
 		const text = `${task.title} ${task.description ?? ''}`.toLowerCase();
 		return words.every((word) => text.includes(word));
-	});
+	};
 }
 
-export function filterReply(ctx: ModelContext, params: Params): ApiReply {
-	const matches = matchTasks(ctx, params);
-	if (!Array.isArray(matches)) return matches;
+/** `orders` keeps the last order, so that the next page of the same filter is not sorted again. */
+export function filterReply(
+	ctx: ModelContext,
+	params: Params,
+	orders: SortedMatches<OoTask>,
+): ApiReply {
+	const matches = taskFilter(ctx, params);
+	if (typeof matches !== 'function') return matches;
 	const sortBy = parseSortBy(params.str('sortBy'));
 	const descending = (params.str('sortOrder') ?? '').trim().toLowerCase() === 'descending';
 	const startIndex = Math.max(0, params.int('startIndex'));
 	const count = Math.max(0, params.int('count'));
-	const sorted = [...matches].sort(
-		comparator(ctx, sortBy ?? 'deadLine', sortBy ? descending : false),
+	const sorted = orders.sorted(
+		ctx.tasks.values(),
+		matches,
+		taskOrder(ctx, sortBy ?? 'deadLine', sortBy ? descending : false),
 	);
 	const page =
 		sortBy === null ? sorted : sorted.slice(startIndex, count > 0 ? startIndex + count : undefined);
-	const total = page.length < count ? startIndex + page.length : matches.length;
+	const total = page.length < count ? startIndex + page.length : sorted.length;
 	const nextIndex =
 		sortBy !== null && count > 0 && page.length === count ? startIndex + count : undefined;
 	return {
