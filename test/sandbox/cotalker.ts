@@ -98,6 +98,7 @@ import {
 	USER_IDS,
 } from './cotalker/seed';
 import { sandboxClock } from './control';
+import { SortedMatches } from './sortedMatches';
 import { listen, readBody, type RunningServer, sendJson } from './http';
 import { Throttle } from './onlyoffice/throttle';
 import { admitRequest, type ApiTraffic, quietTraffic } from './traffic';
@@ -261,6 +262,9 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 		state.states.filter((candidate) => candidate.stateMachine === group.initialStateMachine);
 	const tasksOf = (group: CotTaskGroup) =>
 		[...state.tasks.values()].filter((task) => task.taskGroup === group._id);
+	/** The group's next serial (a loop: 100,000 serials are too many arguments for Math.max). */
+	const nextSerial = (group: CotTaskGroup) =>
+		tasksOf(group).reduce((highest, task) => Math.max(highest, task.serial), 0) + 1;
 	const applyContext = (group: CotTaskGroup): ApplyContext => ({
 		userIds: new Set(state.users.map((user) => user._id)),
 		propertyIds: new Set(state.properties.map((property) => property._id)),
@@ -286,7 +290,7 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 			return badRequest('name is required');
 		}
 		const counter = nextCounter();
-		const serial = Math.max(0, ...tasksOf(group).map((task) => task.serial)) + 1;
+		const serial = nextSerial(group);
 		const task = blankTask({
 			_id: objectId(KIND.task, counter),
 			company: COMPANY_ID,
@@ -530,13 +534,17 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 		{ method: 'GET', path: ['users', 'me'], handle: ({ user }) => ok(copy(user)) },
 	];
 
+	const orders = new SortedMatches<CotTask>();
 	const listTasksRoute = (path: string[]): Route => ({
 		method: 'GET',
 		path,
 		handle: (call) =>
-			withGroup(call, (group) =>
-				listEnvelope(state.arrayKey, listTasksV2(tasksOf(group).filter(visible(call)), call.query)),
-			),
+			withGroup(call, (group) => {
+				const visibleTo = visible(call);
+				const scope = (task: CotTask) => task.taskGroup === group._id && visibleTo(task);
+				const listed = listTasksV2(state.tasks.values(), scope, call.query, orders);
+				return listEnvelope(state.arrayKey, listed);
+			}),
 	});
 
 	const v2: Route[] = [
@@ -771,7 +779,7 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 			);
 			const initial = state.states.find((candidate) => candidate._id === machine?.initialState);
 			const total = Math.max(0, Math.floor(count));
-			const serial = Math.max(0, ...tasksOf(group).map((task) => task.serial)) + 1;
+			const serial = nextSerial(group);
 			const tasks = generateTasks(total, group, initial, state.counter, serial, now().getTime());
 			state.counter += total;
 			for (const task of tasks) state.tasks.set(task._id, task);

@@ -47,6 +47,18 @@ export function scrambleKey(id: string): number {
 	return hash;
 }
 
+/**
+ * Each id's scramble key, hashed once: a sort of 100,000 tasks compares each id some 17 times.
+ * Ids are deterministic, so the same few recur from one emulator to the next.
+ */
+const scrambled = new Map<string, number>();
+
+function scrambleKeyOf(id: string): number {
+	let key = scrambled.get(id);
+	if (key === undefined) scrambled.set(id, (key = scrambleKey(id)));
+	return key;
+}
+
 export function byScramble<T extends { _id: string }>(a: T, b: T): number {
-	return scrambleKey(a._id) - scrambleKey(b._id) || a._id.localeCompare(b._id);
+	return scrambleKeyOf(a._id) - scrambleKeyOf(b._id) || a._id.localeCompare(b._id);
 }

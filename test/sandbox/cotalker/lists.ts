@@ -3,6 +3,7 @@
  * (vendors.md §4.2/§4.4, specs/cotalker-docs-api-tasks-v1.md and -v2.md). They throw QueryError
  * for a malformed parameter (answered 400 by the caller).
  */
+import { type ListOrder, SortedMatches } from '../sortedMatches';
 import { byScramble } from './ids';
 import {
 	type CotProperty,
@@ -27,7 +28,7 @@ import {
 	sortField,
 } from './query';
 
-type Check<T> = (record: T) => boolean;
+export type Check<T> = (record: T) => boolean;
 
 export interface Listed<T> {
 	page: T[];
@@ -39,42 +40,57 @@ export const TASK_GROUP_SORTS = ['createdAt', 'modifiedAt', 'collectionName'];
 /** "Only `name` attribute currently available" (v2 task lists). */
 export const TASK_SORTS = ['name'];
 
+/** Text as `localeCompare(b, 'en', {sensitivity: 'base'})` orders it, built once. */
+const byText = new Intl.Collator('en', { sensitivity: 'base' }).compare;
+const ISO_DATE = /^\d{4}-/;
+
 function compareValues(a: unknown, b: unknown): number {
 	if (typeof a === 'string' && typeof b === 'string') {
-		const dateA = Date.parse(a);
-		const dateB = Date.parse(b);
-		if (/^\d{4}-/.test(a) && !Number.isNaN(dateA) && !Number.isNaN(dateB)) return dateA - dateB;
-		return a.localeCompare(b, 'en', { sensitivity: 'base' });
+		if (ISO_DATE.test(a)) {
+			const dateA = Date.parse(a);
+			const dateB = Date.parse(b);
+			if (!Number.isNaN(dateA) && !Number.isNaN(dateB)) return dateA - dateB;
+		}
+		return byText(a, b);
 	}
 	return String(a).localeCompare(String(b));
 }
 
 /**
- * Filters, sorts and pages. Without `sortBy` the order is the ids' scramble order (deterministic,
- * not by creation or modification) [?]; `orderBy` applies only to `sortBy`; ties fall back to
- * the scramble order.
+ * By `sortBy` (if any) in `orderBy`'s direction, ties (or no sortBy) in the ids' scramble order
+ * (deterministic, not by creation or modification) [?].
+ */
+function listOrder<T extends { _id: string }>(
+	field: string | undefined,
+	factor: 1 | -1,
+): ListOrder<T> {
+	const value = (record: T) => (field ? (record as Record<string, unknown>)[field] : undefined);
+	return {
+		name: `${field ?? ''} ${factor}`,
+		reads: field ? [value] : [],
+		compare: (a, b) => (field ? compareValues(value(a), value(b)) * factor : 0) || byScramble(a, b),
+	};
+}
+
+/**
+ * Filters, sorts and pages; `orders` keeps the last order of a long list for its next page.
+ * `orderBy` applies only to `sortBy`.
  */
 function listed<T extends { _id: string }>(
-	records: T[],
+	records: Iterable<T>,
 	params: URLSearchParams,
 	checks: Array<Check<T>>,
 	sorts: string[],
+	orders = new SortedMatches<T>(),
 ): Listed<T> {
 	const page = paging(params);
 	// Lists without documented sorts (v1 tasks, users, properties) ignore sortBy [?].
 	const field = sorts.length > 0 ? sortField(params, sorts) : undefined;
-	const factor = orderFactor(params);
-	const matching = records.filter((record) => checks.every((check) => check(record)));
-	matching.sort((a, b) => {
-		if (field) {
-			const order = compareValues(
-				(a as Record<string, unknown>)[field],
-				(b as Record<string, unknown>)[field],
-			);
-			if (order !== 0) return order * factor;
-		}
-		return byScramble(a, b);
-	});
+	const matching = orders.sorted(
+		records,
+		(record) => checks.every((check) => check(record)),
+		listOrder(field, orderFactor(params)),
+	);
 	return { page: pageOf(matching, page), total: matching.length, paging: page };
 }
 
@@ -93,14 +109,23 @@ export function listTaskGroups(
 	return listed(groups, params, checks, TASK_GROUP_SORTS);
 }
 
-/** `GET /api/v2/task-groups/{g}/tasks`: isActive, createdAt/modifiedAt ranges, sortBy name. */
-export function listTasksV2(tasks: CotTask[], params: URLSearchParams): Listed<CotTask> {
+/**
+ * `GET /api/v2/task-groups/{g}/tasks`: isActive, createdAt/modifiedAt ranges, sortBy name; of
+ * the tasks in `scope` (the group's, those the user may see).
+ */
+export function listTasksV2(
+	tasks: Iterable<CotTask>,
+	scope: Check<CotTask>,
+	params: URLSearchParams,
+	orders: SortedMatches<CotTask>,
+): Listed<CotTask> {
 	const checks: Array<Check<CotTask>> = [
+		scope,
 		activeCheck(params),
 		...dateChecks<CotTask>(params, 'createdAt', (task) => task.createdAt),
 		...dateChecks<CotTask>(params, 'modifiedAt', (task) => task.modifiedAt),
 	];
-	return listed(tasks, params, checks, TASK_SORTS);
+	return listed(tasks, params, checks, TASK_SORTS, orders);
 }
 
 /** Whether the task carries the property: as its state element, a status1..5 or its asset. */

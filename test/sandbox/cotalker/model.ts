@@ -378,9 +378,16 @@ export function blankTask(fields: {
 	channel: string;
 	nowIso: string;
 }): CotTask {
-	const { nowIso, ...ids } = fields;
+	const { nowIso } = fields;
+	// Every field written out, never spread: each task then has the same shape (hidden class), so
+	// a pass over 100,000 tasks reads them at full speed.
 	return {
-		...ids,
+		_id: fields._id,
+		company: fields.company,
+		taskGroup: fields.taskGroup,
+		serial: fields.serial,
+		createdBy: fields.createdBy,
+		channel: fields.channel,
 		__v: 0,
 		name: '',
 		info: null,
@@ -417,7 +424,6 @@ export function blankTask(fields: {
 		activeSlas: [],
 		answers: [],
 		asset: null,
-		channel: fields.channel,
 		language: 'english',
 	};
 }
