@@ -14,8 +14,9 @@ import {
 	renderRecord,
 	type ScalarValue,
 	type StoredRecord,
-	toSummary,
+	summaryOf,
 } from './model';
+import { SortedMatches } from '../sortedMatches';
 import { pageRecords, parseQuery } from './query';
 import { ignoredParamsHeader, NOT_FOUND, type Reply } from './replies';
 import { guidFor } from './seed';
@@ -24,6 +25,11 @@ export interface EntityContext {
 	clock(): ClockSettings & { listProjection: 'summary' | 'full' };
 	reference: ReferenceData;
 	nowMs(): number;
+	/**
+	 * Writes to any collection so far, which keep rendered records current: a command may change
+	 * reference data that another collection's records render.
+	 */
+	writes: { count: number };
 }
 
 /** The Nexudus write envelope (POST/PUT/DELETE/runcommand). */
@@ -51,6 +57,9 @@ function validationFailure(errors: FieldError[]): Reply {
 export class EntityCollection {
 	records = new Map<number, StoredRecord>();
 	private nextId: number;
+	/** Every record rendered, for searches, until the next write or change of settings. */
+	private rendered?: { writes: number; clock: object; records: ApiRecord[] };
+	private readonly orders = new SortedMatches<ApiRecord>();
 
 	constructor(
 		readonly definition: EntityDefinition,
@@ -61,12 +70,14 @@ export class EntityCollection {
 	}
 
 	load(rows: StoredRecord[]): void {
+		this.context.writes.count++;
 		this.records = new Map(rows.map((row) => [row.Id, row]));
 		this.nextId = this.definition.firstId + rows.length;
 	}
 
 	/** Adds the records `build` makes with ids from the next free one on; returns their ids. */
 	add(build: (firstId: number) => StoredRecord[]): number[] {
+		this.context.writes.count++;
 		const rows = build(this.nextId);
 		for (const row of rows) this.records.set(row.Id, row);
 		this.nextId += rows.length;
@@ -92,12 +103,10 @@ export class EntityCollection {
 			return { status: 200, body: rows.map((row) => this.render(row)), headers };
 		}
 		// Filters and ordering see every column; the page then shows the list projection.
-		const matching = this.all().filter((record) =>
-			query.predicates.every((predicate) => predicate(record)),
-		);
-		const page = pageRecords(matching, columns, params);
+		const matches = (record: ApiRecord) => query.predicates.every((predicate) => predicate(record));
+		const page = pageRecords(this.renderedRecords(), matches, columns, params, this.orders);
 		if (this.context.clock().listProjection === 'summary') {
-			page.Records = page.Records.map((record) => toSummary(this.definition, record));
+			page.Records = page.Records.map(summaryOf(this.definition));
 		}
 		return { status: 200, body: page, headers };
 	}
@@ -111,6 +120,7 @@ export class EntityCollection {
 		const { values, errors } = this.build(body);
 		if (errors.length > 0) return validationFailure(errors);
 		const id = this.nextId++;
+		this.context.writes.count++;
 		const at = this.context.nowMs();
 		const UniqueId = guidFor(0xbeef, id);
 		this.records.set(id, {
@@ -131,6 +141,7 @@ export class EntityCollection {
 		if (!existing) return { status: 404, body: NOT_FOUND };
 		const { values, errors } = this.build(body);
 		if (errors.length > 0) return validationFailure(errors);
+		this.context.writes.count++;
 		const at = this.context.nowMs();
 		Object.assign(existing, { values, UpdatedOn: at, UpdatedBy: user });
 		const message = `${this.definition.entity} was successfully updated.`;
@@ -139,6 +150,7 @@ export class EntityCollection {
 
 	remove(id: number, user: string): Reply {
 		if (!this.records.delete(id)) return { status: 404, body: NOT_FOUND };
+		this.context.writes.count++;
 		return this.success('The record was deleted successfully.', this.context.nowMs(), user);
 	}
 
@@ -171,6 +183,7 @@ export class EntityCollection {
 		const absent = command.descriptor.RequiresParameters.find((p) => !parameters.has(p.Name));
 		if (absent) return fail(`Parameter ${absent.Name} is required.`);
 		const targets = records as StoredRecord[];
+		this.context.writes.count++;
 		const error = command.run(targets, parameters, this.context.reference);
 		if (error) return fail(error);
 		const at = this.context.nowMs();
@@ -179,6 +192,16 @@ export class EntityCollection {
 			? `Command '${command.descriptor.Name}' was run on ${targets.length} record(s).`
 			: `Command '${command.descriptor.Name}' was run.`;
 		return this.success(message, at, user);
+	}
+
+	private renderedRecords(): ApiRecord[] {
+		const clock = this.context.clock();
+		const { count } = this.context.writes;
+		if (this.rendered?.writes !== count || this.rendered.clock !== clock) {
+			const records = [...this.records.values()].map((record) => this.render(record));
+			this.rendered = { writes: count, clock, records };
+		}
+		return this.rendered.records;
 	}
 
 	private build(body: Record<string, unknown>) {

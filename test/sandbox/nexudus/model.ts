@@ -222,11 +222,20 @@ export function renderRecord(
 	return rendered;
 }
 
-/** The summary projection search endpoints return: the full record minus detail-only fields. */
-export function toSummary(definition: EntityDefinition, record: ApiRecord): ApiRecord {
-	const summary = { ...record };
-	for (const field of definition.fields) if (field.detailOnly) delete summary[field.name];
-	return summary;
+/**
+ * The summary projection search endpoints return: the full record minus detail-only fields.
+ * Copies the other fields rather than deleting (a deletion slows every later read of an object,
+ * and a search page has up to 1,000).
+ */
+export function summaryOf(definition: EntityDefinition): (record: ApiRecord) => ApiRecord {
+	const detailOnly = new Set(
+		definition.fields.filter((field) => field.detailOnly).map((field) => field.name),
+	);
+	return (record) => {
+		const summary: ApiRecord = {};
+		for (const name of Object.keys(record)) if (!detailOnly.has(name)) summary[name] = record[name];
+		return summary;
+	};
 }
 
 function referenceExists(ref: ReferenceData, table: WritableField['references'], id: number) {

@@ -2,6 +2,7 @@
  * Nexudus search semantics over rendered records: `<Entity>_<Prop>` equality filters,
  * `from_`/`to_` range filters, ordering and paging into the list envelope.
  */
+import { type ListOrder, SortedMatches } from '../sortedMatches';
 import { minutePrefix, normaliseRangeValue } from './dates';
 import type { ApiRecord, ColumnType, ScalarValue } from './model';
 
@@ -141,13 +142,16 @@ export function parseQuery(
 	return parsed;
 }
 
+/** Text as `localeCompare(b, 'en', {sensitivity: 'base'})` orders it, built once. */
+const byText = new Intl.Collator('en', { sensitivity: 'base' }).compare;
+
 function compareValues(a: ScalarValue, b: ScalarValue): number {
 	if (a === b) return 0;
 	if (a === null) return -1;
 	if (b === null) return 1;
 	if (typeof a === 'number' && typeof b === 'number') return a - b;
 	if (typeof a === 'boolean' && typeof b === 'boolean') return a ? 1 : -1;
-	return String(a).localeCompare(String(b), 'en', { sensitivity: 'base' });
+	return byText(String(a), String(b));
 }
 
 function parseDirection(raw: string | null): 1 | -1 {
@@ -160,11 +164,16 @@ function positiveInt(raw: string | null, fallback: number): number {
 	return raw !== null && Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-/** Applies ordering and paging and builds the list envelope. */
+/**
+ * Filters (`matches`), orders and pages, and builds the list envelope; `orders` keeps the last
+ * order of a long list for its next page.
+ */
 export function pageRecords(
-	records: ApiRecord[],
+	records: Iterable<ApiRecord>,
+	matches: (record: ApiRecord) => boolean,
 	columns: Record<string, ColumnType>,
 	params: URLSearchParams,
+	orders = new SortedMatches<ApiRecord>(),
 ): ListEnvelope {
 	const get = (name: string) => {
 		for (const [key, value] of params) if (key.toLowerCase() === name) return value;
@@ -176,11 +185,14 @@ export function pageRecords(
 	const size = Math.min(positiveInt(get('size'), DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
 	const page = positiveInt(get('page'), 1);
 
-	const sorted = [...records].sort(
-		(a, b) =>
+	const order: ListOrder<ApiRecord> = {
+		name: `${orderField} ${direction}`,
+		reads: [(record) => record[orderField]],
+		compare: (a, b) =>
 			direction * compareValues(a[orderField] ?? null, b[orderField] ?? null) ||
 			compareValues(a.Id, b.Id),
-	);
+	};
+	const sorted = orders.sorted(records, matches, order);
 	const total = sorted.length;
 	const totalPages = Math.ceil(total / size);
 	const start = (page - 1) * size;

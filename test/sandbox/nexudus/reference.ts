@@ -91,10 +91,10 @@ export function referenceReply(
 	const query = parseQuery(table.entity, table.columns, params);
 	const { ids } = query;
 	if (ids) return { status: 200, body: rows.filter((row) => ids.includes(row.Id as number)) };
-	const matching = rows.filter((row) => query.predicates.every((predicate) => predicate(row)));
+	const matches = (row: ApiRecord) => query.predicates.every((predicate) => predicate(row));
 	return {
 		status: 200,
-		body: pageRecords(matching, table.columns, params),
+		body: pageRecords(rows, matches, table.columns, params),
 		headers: ignoredParamsHeader(query.ignoredParams),
 	};
 }
