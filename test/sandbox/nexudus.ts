@@ -204,7 +204,7 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 	const { now } = clock;
 	const nowMs = () => now().getTime();
 	const reference = SEED_REFERENCE_DATA;
-	const context = { clock: () => state.settings, reference, nowMs, writes: { count: 0 } };
+	const context = { clock: () => state.settings, reference, nowMs };
 	const state: NexudusState = {
 		settings: initialSettings(),
 		reference,

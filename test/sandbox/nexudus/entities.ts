@@ -25,11 +25,6 @@ export interface EntityContext {
 	clock(): ClockSettings & { listProjection: 'summary' | 'full' };
 	reference: ReferenceData;
 	nowMs(): number;
-	/**
-	 * Writes to any collection so far, which keep rendered records current: a command may change
-	 * reference data that another collection's records render.
-	 */
-	writes: { count: number };
 }
 
 /** The Nexudus write envelope (POST/PUT/DELETE/runcommand). */
@@ -57,8 +52,13 @@ function validationFailure(errors: FieldError[]): Reply {
 export class EntityCollection {
 	records = new Map<number, StoredRecord>();
 	private nextId: number;
-	/** Every record rendered, for searches, until the next write or change of settings. */
-	private rendered?: { writes: number; clock: object; records: ApiRecord[] };
+	/**
+	 * Every record rendered, in store order, for searches: each write renders its records again,
+	 * so a search over 100,000 records does not render them all. Rendered with the settings in
+	 * `renderedWith` (none until the first search; the reference data never changes).
+	 */
+	private rendered = new Map<number, ApiRecord>();
+	private renderedWith?: object;
 	private readonly orders = new SortedMatches<ApiRecord>();
 
 	constructor(
@@ -70,16 +70,15 @@ export class EntityCollection {
 	}
 
 	load(rows: StoredRecord[]): void {
-		this.context.writes.count++;
+		this.renderedWith = undefined;
 		this.records = new Map(rows.map((row) => [row.Id, row]));
 		this.nextId = this.definition.firstId + rows.length;
 	}
 
 	/** Adds the records `build` makes with ids from the next free one on; returns their ids. */
 	add(build: (firstId: number) => StoredRecord[]): number[] {
-		this.context.writes.count++;
 		const rows = build(this.nextId);
-		for (const row of rows) this.records.set(row.Id, row);
+		for (const row of rows) this.store(row);
 		this.nextId += rows.length;
 		return rows.map((row) => row.Id);
 	}
@@ -120,10 +119,9 @@ export class EntityCollection {
 		const { values, errors } = this.build(body);
 		if (errors.length > 0) return validationFailure(errors);
 		const id = this.nextId++;
-		this.context.writes.count++;
 		const at = this.context.nowMs();
 		const UniqueId = guidFor(0xbeef, id);
-		this.records.set(id, {
+		this.store({
 			Id: id,
 			UniqueId,
 			CreatedOn: at,
@@ -141,16 +139,15 @@ export class EntityCollection {
 		if (!existing) return { status: 404, body: NOT_FOUND };
 		const { values, errors } = this.build(body);
 		if (errors.length > 0) return validationFailure(errors);
-		this.context.writes.count++;
 		const at = this.context.nowMs();
-		Object.assign(existing, { values, UpdatedOn: at, UpdatedBy: user });
+		this.store(Object.assign(existing, { values, UpdatedOn: at, UpdatedBy: user }));
 		const message = `${this.definition.entity} was successfully updated.`;
 		return this.success(message, at, user, { Value: { Id: existing.Id } });
 	}
 
 	remove(id: number, user: string): Reply {
 		if (!this.records.delete(id)) return { status: 404, body: NOT_FOUND };
-		this.context.writes.count++;
+		this.rendered.delete(id);
 		return this.success('The record was deleted successfully.', this.context.nowMs(), user);
 	}
 
@@ -183,25 +180,36 @@ export class EntityCollection {
 		const absent = command.descriptor.RequiresParameters.find((p) => !parameters.has(p.Name));
 		if (absent) return fail(`Parameter ${absent.Name} is required.`);
 		const targets = records as StoredRecord[];
-		this.context.writes.count++;
 		const error = command.run(targets, parameters, this.context.reference);
-		if (error) return fail(error);
+		if (error) {
+			// A command that failed part way may have changed some records already.
+			targets.forEach((record) => this.store(record));
+			return fail(error);
+		}
 		const at = this.context.nowMs();
-		for (const record of targets) Object.assign(record, { UpdatedOn: at, UpdatedBy: user });
+		for (const record of targets)
+			this.store(Object.assign(record, { UpdatedOn: at, UpdatedBy: user }));
 		const message = needsRecords
 			? `Command '${command.descriptor.Name}' was run on ${targets.length} record(s).`
 			: `Command '${command.descriptor.Name}' was run.`;
 		return this.success(message, at, user);
 	}
 
-	private renderedRecords(): ApiRecord[] {
+	/** Stores a new or changed record (a changed one keeps its place in the store's order). */
+	private store(record: StoredRecord): void {
+		this.records.set(record.Id, record);
+		if (this.renderedWith === this.context.clock())
+			this.rendered.set(record.Id, this.render(record));
+		else this.renderedWith = undefined;
+	}
+
+	private renderedRecords(): Iterable<ApiRecord> {
 		const clock = this.context.clock();
-		const { count } = this.context.writes;
-		if (this.rendered?.writes !== count || this.rendered.clock !== clock) {
-			const records = [...this.records.values()].map((record) => this.render(record));
-			this.rendered = { writes: count, clock, records };
+		if (this.renderedWith !== clock) {
+			this.rendered = new Map([...this.records].map(([id, record]) => [id, this.render(record)]));
+			this.renderedWith = clock;
 		}
-		return this.rendered.records;
+		return this.rendered.values();
 	}
 
 	private build(body: Record<string, unknown>) {
