@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- local tooling that drives real n8n, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- local tooling that drives real n8n, not shipped */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -239,3 +239,31 @@ export async function ownerSession(base: string): Promise<string> {
 	return (login.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
+
+/** Runs scripts/n8n/install.sh for one version, passing its progress lines through. */
+export async function installN8n(version: string): Promise<void> {
+	const child = spawn('bash', ['scripts/n8n/install.sh'], {
+		cwd: ROOT,
+		env: { ...process.env, N8N_VERSION: version },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	const relay = (chunk: Buffer) => {
+		output += chunk.toString();
+		for (const line of chunk.toString().split('\n')) {
+			if (line.startsWith('install.sh')) console.log(line);
+		}
+	};
+	child.stdout.on('data', relay);
+	child.stderr.on('data', relay);
+	const code = await new Promise<number | null>((done) => child.on('close', done));
+	if (code !== 0)
+		throw new Error(`installing n8n ${version} failed (exit ${code}):\n${output.slice(-3000)}`);
+}
+
+/** Builds the pack and makes its `npm pack` tarball in `folder`; returns the tarball's path. */
+export async function buildTarball(folder: string): Promise<string> {
+	await run('npm', ['run', 'build', '--silent'], process.env);
+	const packed = await run('npm', ['pack', '--silent', '--pack-destination', folder], process.env);
+	return join(folder, packed.trim().split('\n').pop()!);
+}

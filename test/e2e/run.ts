@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- local tooling, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- local tooling, not shipped */
 /**
  * npm run test:e2e: the pack in real n8n, headless, against the vendor sandboxes, on each tested
  * n8n line (2.40.7 and 1.123.81; E2E_N8N_VERSIONS=2.40.7 picks one), side by side.
@@ -25,39 +25,17 @@
  * Each line runs on free ports with its own user folder and sandboxes. E2E_PARALLEL=false runs the
  * lines one after the other. Any failure to install or start n8n fails the run; nothing is skipped.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Checks } from './checks';
 import { runLine } from './line';
-import { N8N_VERSIONS, ROOT, run } from './n8n';
+import { N8N_VERSIONS, buildTarball, installN8n } from './n8n';
 
 const checks = new Checks();
 const work = mkdtempSync(join(tmpdir(), 'crm-tasks-e2e-'));
 const parallel = process.env.E2E_PARALLEL !== 'false';
-
-/** Runs scripts/n8n/install.sh for one version, passing its progress lines through. */
-async function install(version: string): Promise<void> {
-	const child = spawn('bash', ['scripts/n8n/install.sh'], {
-		cwd: ROOT,
-		env: { ...process.env, N8N_VERSION: version },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let output = '';
-	const relay = (chunk: Buffer) => {
-		output += chunk.toString();
-		for (const line of chunk.toString().split('\n')) {
-			if (line.startsWith('install.sh')) console.log(line);
-		}
-	};
-	child.stdout.on('data', relay);
-	child.stderr.on('data', relay);
-	const code = await new Promise<number | null>((done) => child.on('close', done));
-	if (code !== 0)
-		throw new Error(`installing n8n ${version} failed (exit ${code}):\n${output.slice(-3000)}`);
-}
 
 async function main() {
 	const started = Date.now();
@@ -68,14 +46,12 @@ async function main() {
 	const installed = await checks.check(
 		`real n8n ${N8N_VERSIONS.join(' and ')} installed`,
 		async () => {
-			await Promise.all(N8N_VERSIONS.map(async (version) => await install(version)));
+			await Promise.all(N8N_VERSIONS.map(async (version) => await installN8n(version)));
 		},
 	);
 	if (!installed) throw new Error('n8n is not installed: see above');
 	await checks.check('the pack builds, and npm pack makes its tarball', async () => {
-		await run('npm', ['run', 'build', '--silent'], process.env);
-		const packed = await run('npm', ['pack', '--silent', '--pack-destination', work], process.env);
-		tarball = join(work, packed.trim().split('\n').pop()!);
+		tarball = await buildTarball(work);
 	});
 	if (!tarball) throw new Error('no tarball to install');
 
