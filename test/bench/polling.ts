@@ -1,4 +1,3 @@
- 
 /**
  * Polling cost in real n8n: each vendor's trigger is active, polling once a minute at its own
  * second (so that no two vendors poll at once). Before one chosen poll the benchmark makes k
