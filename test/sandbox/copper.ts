@@ -54,7 +54,7 @@ import { Throttle } from './copper/throttle';
 import { sandboxClock } from './control';
 import { SortedMatches } from './sortedMatches';
 import { listen, readBody, type RunningServer, sendJson } from './http';
-import { admitRequest, type ApiTraffic, quietTraffic } from './traffic';
+import { admitRequest, type ApiTraffic, logAnswer, quietTraffic } from './traffic';
 
 export { COPPER_API_KEY, COPPER_APPLICATION, COPPER_USER_EMAIL } from './copper/auth';
 export { MAX_PAGE_SIZE, SEARCH_CAP, SORT_FIELDS } from './copper/search';
@@ -85,6 +85,8 @@ export interface RequestLogEntry {
 	method: string;
 	url: string;
 	status?: number;
+	/** When the answer was sent (ms since the epoch, machine clock). */
+	finishedAt?: number;
 	body?: unknown;
 }
 
@@ -326,7 +328,7 @@ export function createCopperSandbox(options: CopperSandboxOptions = {}): CopperS
 			method: req.method ?? 'GET',
 			url: req.url ?? '',
 		};
-		res.on('finish', () => (log.status = res.statusCode));
+		logAnswer(res, log);
 		await admitRequest(state, log);
 		const reply = await apiReply(req, segments, log);
 		sendJson(res, reply.status, reply.body, reply.headers);

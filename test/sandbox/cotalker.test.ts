@@ -1130,6 +1130,7 @@ describe('Cotalker sandbox', () => {
 			expect((await control(`seed?group=${NOBODY}&count=2`)).error).toBe(`no task group ${NOBODY}`);
 			expect((await control('seed', { tasks: [{}] })).error).toContain('name is required');
 			await control('requests', undefined, 'DELETE');
+			const sent = Date.now();
 			await create({ name: 'Logged' });
 			const log = (await control('requests', undefined, 'GET')) as unknown as Json[];
 			expect(log).toEqual([
@@ -1139,8 +1140,12 @@ describe('Cotalker sandbox', () => {
 					url: `/api/v1/tasks/${PROJECTS}/task/create`,
 					status: 200,
 					body: { name: 'Logged' },
+					finishedAt: expect.any(Number),
 				},
 			]);
+			// When the answer left, by the machine's clock (the emulator's own is set to April).
+			expect(log[0].finishedAt).toBeGreaterThanOrEqual(sent);
+			expect(log[0].finishedAt).toBeLessThanOrEqual(Date.now());
 			expect((await control('reset?seed=false')).tasks).toBe(0);
 			expect((await v2Tasks(PROJECTS, '?count=true')).body.data.count).toBe(0);
 			expect((await api('/api/v2/task-groups?count=true')).body.data.count).toBe(2);

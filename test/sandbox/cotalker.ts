@@ -101,7 +101,7 @@ import { sandboxClock } from './control';
 import { SortedMatches } from './sortedMatches';
 import { listen, readBody, type RunningServer, sendJson } from './http';
 import { Throttle } from './onlyoffice/throttle';
-import { admitRequest, type ApiTraffic, quietTraffic } from './traffic';
+import { admitRequest, type ApiTraffic, logAnswer, quietTraffic } from './traffic';
 
 export { DEFAULT_LIMIT, MAX_LIMIT } from './cotalker/query';
 export { isObjectId, scrambleKey } from './cotalker/ids';
@@ -147,6 +147,8 @@ export interface RequestLogEntry {
 	method: string;
 	url: string;
 	status?: number;
+	/** When the answer was sent (ms since the epoch, machine clock). */
+	finishedAt?: number;
 	body?: unknown;
 }
 
@@ -692,7 +694,7 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 		segments: string[],
 	) {
 		const log: RequestLogEntry = { at: nowIso(), method: req.method ?? 'GET', url: req.url ?? '' };
-		res.on('finish', () => (log.status = res.statusCode));
+		logAnswer(res, log);
 		await admitRequest(state, log);
 		const reply = await apiReply(req, url, segments, log);
 		// The server's clock dates every answer (HTTP Date, whole seconds), as a web server does:

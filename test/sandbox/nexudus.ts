@@ -34,7 +34,7 @@ import { QueryError } from './nexudus/query';
 import { REFERENCE_TABLES, referenceReply } from './nexudus/reference';
 import { methodNotSupported, type Reply } from './nexudus/replies';
 import { generateTasks, SEED_REFERENCE_DATA, seedHistories, seedTasks } from './nexudus/seed';
-import { admitRequest, type ApiTraffic, quietTraffic } from './traffic';
+import { admitRequest, type ApiTraffic, logAnswer, quietTraffic } from './traffic';
 
 export type { TimestampMode } from './nexudus/dates';
 export type { RunningServer } from './http';
@@ -75,6 +75,8 @@ export interface RequestLogEntry {
 	method: string;
 	url: string;
 	status?: number;
+	/** When the answer was sent (ms since the epoch, machine clock). */
+	finishedAt?: number;
 	body?: unknown;
 }
 
@@ -285,7 +287,7 @@ export function createNexudusSandbox(options: NexudusSandboxOptions = {}): Nexud
 			method: req.method ?? 'GET',
 			url: req.url ?? '',
 		};
-		res.on('finish', () => (log.status = res.statusCode));
+		logAnswer(res, log);
 		await admitRequest(state, log);
 		const reply = await apiReply(req, url, segments, log);
 		if ('retryAfter' in reply) {

@@ -74,7 +74,7 @@ import {
 } from './onlyoffice/seed';
 import { categoryReplyFor, createTask, taskByIdReply, type TaskStore } from './onlyoffice/tasks';
 import { Throttle } from './onlyoffice/throttle';
-import { admitRequest, type ApiTraffic, quietTraffic } from './traffic';
+import { admitRequest, type ApiTraffic, logAnswer, quietTraffic } from './traffic';
 
 export {
 	ONLYOFFICE_PASSWORD,
@@ -127,6 +127,8 @@ export interface RequestLogEntry {
 	method: string;
 	url: string;
 	status?: number;
+	/** When the answer was sent (ms since the epoch, machine clock). */
+	finishedAt?: number;
 	format?: ResponseFormat;
 	authorization?: string;
 	body?: unknown;
@@ -305,7 +307,7 @@ export function createOnlyofficeSandbox(options: OnlyofficeSandboxOptions = {}):
 			format,
 			...(authorization ? { authorization: `${authorization.slice(0, 8)}…` } : {}),
 		};
-		res.on('finish', () => (log.status = res.statusCode));
+		logAnswer(res, log);
 		await admitRequest(state, log);
 		const reply = await apiReply(req, url, segments, log);
 		sendApiReply(res, reply, format, state.settings.errorDetail);

@@ -74,3 +74,14 @@ export function latencyFrom(ms: number | undefined): number | string {
 	}
 	return Math.round(ms);
 }
+
+/** Notes on a logged request its answer's status and when it was sent, once it is sent. */
+export function logAnswer(
+	res: { statusCode: number; on(event: 'finish', listener: () => void): unknown },
+	entry: { status?: number; finishedAt?: number },
+): void {
+	res.on('finish', () => {
+		entry.status = res.statusCode;
+		entry.finishedAt = Date.now();
+	});
+}
