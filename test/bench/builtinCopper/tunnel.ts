@@ -16,7 +16,7 @@ import { COPPER_HOST, type CopperRedirect } from './proxy';
 export class TunnelAgent extends HttpsAgent {
 	/**
 	 * `keepAlive` true reuses one tunnel for request after request; false opens a new tunnel, with
-	 * its TLS handshake, for each (as n8n 2.40.7 does, see prove.ts).
+	 * its TLS handshake, for each (as n8n 2.40.7 does: measured, one tunnel for each of its requests).
 	 */
 	constructor(
 		private readonly redirect: Pick<CopperRedirect, 'url' | 'certPath'>,
