@@ -99,7 +99,7 @@ export async function measurePoll(
 		if (started !== undefined) end = started;
 	}
 	// Read before the fetch loop replays the poll against the same emulator.
-	const served = { ...sandbox.state.served };
+	const served = structuredClone(sandbox.state.served);
 	const replayed = servedRequests(sandbox);
 	const floor = await replayRequests(
 		n8n.env,

@@ -55,6 +55,12 @@ async function main(): Promise<void> {
 	const work = mkdtempSync(join(tmpdir(), 'crm-tasks-bench-'));
 	const closers: Array<() => Promise<unknown>> = [];
 	let n8n: N8nUnderTest | undefined;
+	// Stopped by hand: n8n runs on in the background otherwise.
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			void (n8n?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+		});
+	}
 	const results: BenchResults = {
 		n8nVersion: options.n8nVersion,
 		machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version} for the emulators`,
