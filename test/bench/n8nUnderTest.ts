@@ -5,6 +5,7 @@
  * collection on SIGUSR2 (gcOnSignal.cjs). Timings come from n8n's own event log (its node started
  * and finished events), so that they are n8n's execution time, not the HTTP round trip around it.
  */
+import { request as httpRequest } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'flatted';
@@ -93,11 +94,23 @@ export class N8nUnderTest {
 
 	/** Calls a webhook-started workflow and returns what it answered (its last node's first item). */
 	async callWebhook(path: string, workflowId: string): Promise<IDataObject> {
-		const response = await fetch(`${this.base}/webhook/${path}`, { method: 'POST' });
-		const text = await response.text();
-		if (!response.ok)
+		// node:http rather than fetch, whose client gives up after 5 minutes without an answer: n8n's
+		// built-in Copper node needs about that long for 100,000 tasks with 50 ms of latency.
+		const { status, text } = await new Promise<{ status: number; text: string }>((done, fail) => {
+			const request = httpRequest(`${this.base}/webhook/${path}`, { method: 'POST' }, (answer) => {
+				const chunks: Buffer[] = [];
+				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+				answer.on('end', () =>
+					done({ status: answer.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+				);
+				answer.on('error', fail);
+			});
+			request.on('error', fail);
+			request.end();
+		});
+		if (status >= 300)
 			throw new Error(
-				`webhook ${path}: HTTP ${response.status} ${text.slice(0, 500)}; ${await this.lastError(workflowId)}`,
+				`webhook ${path}: HTTP ${status} ${text.slice(0, 500)}; ${await this.lastError(workflowId)}`,
 			);
 		return JSON.parse(text) as IDataObject;
 	}
