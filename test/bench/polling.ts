@@ -121,3 +121,28 @@ export async function measurePoll(
 		routes: served.byRoute,
 	};
 }
+
+/**
+ * One measured poll per vendor and number of changes, the smallest number first; then the
+ * triggers are deactivated.
+ */
+export async function measurePolling(
+	n8n: N8nUnderTest,
+	sink: Sink,
+	vendors: Array<{ bench: VendorBench; poll: PollingSubject }>,
+	changeCounts: number[],
+	report: (row: PollRow) => void,
+): Promise<void> {
+	// The activation polls take each trigger's baseline.
+	await sleep(10_000);
+	for (const changes of changeCounts) {
+		for (const { bench, poll } of vendors) {
+			report(
+				await measurePoll(n8n, sink, poll, changes, (k) =>
+					bench.pollTarget(k, poll.sandbox.taskCount()),
+				),
+			);
+		}
+	}
+	for (const { poll } of vendors) await n8n.deactivate(poll.workflowId);
+}

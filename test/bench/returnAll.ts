@@ -1,7 +1,7 @@
 /**
- * Return All in real n8n: one run of a contender's workflow, measured by n8n's event log (time),
+ * Return All in real n8n: each contender's workflow run once, measured by n8n's event log (time),
  * the emulator (requests) and Linux (n8n's peak resident memory above its idle level, after a
- * full garbage collection).
+ * full garbage collection); and the plain fetch loop over the requests our node sent.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -9,6 +9,9 @@ import { sleep } from '../e2e/n8n';
 import { clearRequests } from '../sandbox/traffic';
 import { collectGarbage, peakMb, residentMb, resetPeak } from './memory';
 import type { N8nUnderTest } from './n8nUnderTest';
+import { replayRequests, servedRequests } from './replay';
+import type { Measure, ReturnAllRow } from './report';
+import type { VendorSetup } from './setup';
 import type { BenchSandbox } from './vendors';
 import type { BenchWorkflow } from './workflows';
 
@@ -55,4 +58,53 @@ export async function runReturnAll(
 		idleMb,
 		peakMb: peak,
 	};
+}
+
+const measureOf = (run: ReturnAllRun): Measure => ({
+	requests: run.requests,
+	ms: run.ms,
+	memoryMb: run.peakMb - run.idleMb,
+});
+
+/** Runs every contender once, unmeasured: the token, the JIT and the caches warm up. */
+export async function warmUp(n8n: N8nUnderTest, vendor: VendorSetup): Promise<void> {
+	for (const run of Object.values(vendor.runs)) await runReturnAll(n8n, vendor.list.sandbox, run);
+}
+
+/** Every contender's Return All of the vendor's tasks, with `latencyMs` of latency. */
+export async function measureReturnAll(
+	n8n: N8nUnderTest,
+	vendor: VendorSetup,
+	latencyMs: number,
+): Promise<ReturnAllRow> {
+	const { bench, list, runs } = vendor;
+	const tasks = bench.listedTasks(list.sandbox);
+	list.sandbox.setLatency(latencyMs);
+	try {
+		const node = await runReturnAll(n8n, list.sandbox, runs.node!);
+		if (node.records !== tasks || node.distinct !== tasks)
+			throw new Error(
+				`${bench.displayName}: our node returned ${node.records} records (${node.distinct} distinct) of ${tasks}`,
+			);
+		const replayed = servedRequests(list.sandbox);
+		const floor = await replayRequests(n8n.env, list.url, list.headers, replayed);
+		const http = await runReturnAll(n8n, list.sandbox, runs.httpRequest!);
+		const builtIn = runs.copperBuiltIn
+			? await runReturnAll(n8n, list.sandbox, runs.copperBuiltIn)
+			: undefined;
+		return {
+			vendor: bench.displayName,
+			tasks,
+			latencyMs,
+			minimum: Math.ceil(tasks / bench.maxPageSize),
+			node: measureOf(node),
+			fetchLoop: { requests: floor.requests, ms: floor.ms, memoryMb: floor.peakMb - floor.idleMb },
+			httpRequest: measureOf(http),
+			...(builtIn && {
+				builtIn: { ...measureOf(builtIn), records: builtIn.records, distinct: builtIn.distinct },
+			}),
+		};
+	} finally {
+		list.sandbox.setLatency(0);
+	}
 }
