@@ -74,7 +74,7 @@ export async function measurePoll(
 	await sleep(pollAt - 4000 - Date.now());
 	clearRequests(sandbox.state);
 	sink.items = sink.items.filter((item) => !item.url.endsWith(`/${bench.vendor}`));
-	if (changes > 0) sandbox.generateTasks(changes);
+	if (changes > 0) bench.addTasks(sandbox, changes);
 	await pollRequests(subject, pollAt);
 	const requests = [...sandbox.state.requests];
 	const first = Date.parse(requests[0].at);

@@ -23,9 +23,10 @@ import { options } from './options';
 import { measurePolling } from './polling';
 import { measureStateOverPolls } from './pollState';
 import type { BenchResults } from './report';
-import { RESULTS_FOLDER, writeResults } from './results';
+import { RESULTS_FOLDER, lastResults, mergeResults, writeResults } from './results';
 import { measureReturnAll, warmUp } from './returnAll';
 import { prepareVendors } from './setup';
+import { VENDOR_BENCHES } from './vendors';
 
 async function main(): Promise<void> {
 	const started = Date.now();
@@ -100,7 +101,11 @@ async function main(): Promise<void> {
 				console.log(`bench: state ${JSON.stringify(row)}`);
 			}
 		}
-		writeResults(results, options.updateReadme);
+		const vendorNames = options.vendors.map((vendor) => VENDOR_BENCHES[vendor].displayName);
+		writeResults(
+			mergeResults(lastResults(), results, options.phases, vendorNames),
+			options.updateReadme,
+		);
 		console.log(
 			`bench: done in ${Math.round((Date.now() - started) / 1000)} s; results in ${RESULTS_FOLDER}`,
 		);

@@ -17,6 +17,7 @@ import {
 import {
 	ONLYOFFICE_PASSWORD,
 	ONLYOFFICE_USER_NAME,
+	type OnlyofficeSandbox,
 	createOnlyofficeSandbox,
 } from '../sandbox/onlyoffice';
 
@@ -68,6 +69,11 @@ export interface VendorBench {
 	createSandbox(): BenchSandbox;
 	/** How many tasks the List reads (and generateTasks adds to): all the emulator's, or a group's. */
 	listedTasks(sandbox: BenchSandbox): number;
+	/**
+	 * Adds `count` new tasks for the trigger, created now (generateTasks where it stamps them so; it
+	 * back-dates ONLYOFFICE's, which its Task Created event would take for tasks seen before).
+	 */
+	addTasks(sandbox: BenchSandbox, count: number): void;
 	credentialType: string;
 	/** The credential's data, for a sandbox at `url`. */
 	credential(url: string): ICredentialDataDecryptedObject;
@@ -86,6 +92,8 @@ export interface VendorBench {
 }
 
 const COTALKER_GROUP = '6a1e00000d00000000000001';
+/** A task category the ONLYOFFICE emulator seeds. */
+const SEEDED_CATEGORY = 33;
 
 export const VENDOR_BENCHES: Record<Vendor, VendorBench> = {
 	nexudus: {
@@ -97,6 +105,7 @@ export const VENDOR_BENCHES: Record<Vendor, VendorBench> = {
 		idField: 'Id',
 		createSandbox: () => createNexudusSandbox() as unknown as BenchSandbox,
 		listedTasks: (sandbox) => sandbox.taskCount(),
+		addTasks: (sandbox, count) => sandbox.generateTasks(count),
 		credentialType: 'nexudusSpacesApi',
 		credential: (url) => ({
 			authentication: 'basicAuth',
@@ -134,6 +143,7 @@ export const VENDOR_BENCHES: Record<Vendor, VendorBench> = {
 		idField: 'id',
 		createSandbox: () => createCopperSandbox() as unknown as BenchSandbox,
 		listedTasks: (sandbox) => sandbox.taskCount(),
+		addTasks: (sandbox, count) => sandbox.generateTasks(count),
 		credentialType: 'copperCrmTasksApi',
 		credential: (url) => ({
 			apiKey: COPPER_API_KEY,
@@ -165,6 +175,14 @@ export const VENDOR_BENCHES: Record<Vendor, VendorBench> = {
 		idField: 'id',
 		createSandbox: () => createOnlyofficeSandbox() as unknown as BenchSandbox,
 		listedTasks: (sandbox) => sandbox.taskCount(),
+		addTasks: (sandbox, count) => {
+			const tasks = Array.from({ length: count }, (_, index) => ({
+				title: `Benchmark task ${index + 1}`,
+				deadline: '2027-01-15',
+				categoryId: SEEDED_CATEGORY,
+			}));
+			(sandbox as unknown as OnlyofficeSandbox).seedTasks(tasks);
+		},
 		credentialType: 'onlyofficeWorkspaceApi',
 		credential: (url) => ({
 			portalUrl: url,
@@ -207,6 +225,7 @@ export const VENDOR_BENCHES: Record<Vendor, VendorBench> = {
 					sandbox as unknown as { state: { tasks: Map<string, { taskGroup: string }> } }
 				).state.tasks.values(),
 			].filter((task) => task.taskGroup === COTALKER_GROUP).length,
+		addTasks: (sandbox, count) => sandbox.generateTasks(count),
 		credentialType: 'cotalkerApi',
 		credential: (url) => ({
 			environment: 'custom',
