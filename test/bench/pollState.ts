@@ -26,7 +26,9 @@ export async function measureStateOverPolls(bench: VendorBench, polls: number): 
 		for (let poll = 0; poll < polls; poll++) {
 			if (poll > 0 && random.chance(0.2)) {
 				const count = random.between(1, 5);
-				sandbox.generateTasks(count);
+				sandbox.seedTasks(
+					Array.from({ length: count }, (_, index) => bench.newTask(changes + index)),
+				);
 				changes += count;
 			}
 			await trigger.poll();

@@ -74,7 +74,12 @@ export async function measurePoll(
 	await sleep(pollAt - 4000 - Date.now());
 	clearRequests(sandbox.state);
 	sink.items = sink.items.filter((item) => !item.url.endsWith(`/${bench.vendor}`));
-	if (changes > 0) bench.addTasks(sandbox, changes);
+	if (changes > 0) {
+		const made = sandbox.seedTasks(
+			Array.from({ length: changes }, (_, index) => bench.newTask(index)),
+		);
+		if (typeof made === 'string') throw new Error(`${bench.displayName}: ${made}`);
+	}
 	await pollRequests(subject, pollAt);
 	const requests = [...sandbox.state.requests];
 	const first = Date.parse(requests[0].at);

@@ -17,7 +17,6 @@ import {
 import {
 	ONLYOFFICE_PASSWORD,
 	ONLYOFFICE_USER_NAME,
-	type OnlyofficeSandbox,
 	createOnlyofficeSandbox,
 } from '../sandbox/onlyoffice';
 
@@ -39,6 +38,8 @@ export interface BenchSandbox {
 	state: ApiTraffic<LoggedRequest>;
 	taskCount(): number;
 	generateTasks(count: number): unknown;
+	/** Creates tasks from create bodies, now; their IDs, or an error. */
+	seedTasks(bodies: unknown[]): unknown[] | string;
 	setLatency(ms: number): void;
 }
 
@@ -70,10 +71,11 @@ export interface VendorBench {
 	/** How many tasks the List reads (and generateTasks adds to): all the emulator's, or a group's. */
 	listedTasks(sandbox: BenchSandbox): number;
 	/**
-	 * Adds `count` new tasks for the trigger, created now (generateTasks where it stamps them so; it
-	 * back-dates ONLYOFFICE's, which its Task Created event would take for tasks seen before).
+	 * A new task for the trigger to see, as the vendor's create takes it. The emulators create
+	 * these now (seedTasks), where generateTasks back-dates its tasks one to two seconds apart, and
+	 * a trigger rightly never reports a change stamped before its last poll.
 	 */
-	addTasks(sandbox: BenchSandbox, count: number): void;
+	newTask(index: number): IDataObject;
 	credentialType: string;
 	/** The credential's data, for a sandbox at `url`. */
 	credential(url: string): ICredentialDataDecryptedObject;
@@ -92,7 +94,7 @@ export interface VendorBench {
 }
 
 const COTALKER_GROUP = '6a1e00000d00000000000001';
-/** A task category the ONLYOFFICE emulator seeds. */
+/** A task category the ONLYOFFICE emulator seeds; Nexudus' seeded business, coworker and user. */
 const SEEDED_CATEGORY = 33;
 
 export const VENDOR_BENCHES: Record<Vendor, VendorBench> = {
@@ -105,7 +107,12 @@ export const VENDOR_BENCHES: Record<Vendor, VendorBench> = {
 		idField: 'Id',
 		createSandbox: () => createNexudusSandbox() as unknown as BenchSandbox,
 		listedTasks: (sandbox) => sandbox.taskCount(),
-		addTasks: (sandbox, count) => sandbox.generateTasks(count),
+		newTask: (index) => ({
+			BusinessId: 1001,
+			CoworkerId: 2001,
+			ResponsibleId: 3002,
+			Name: `Benchmark task ${index + 1}`,
+		}),
 		credentialType: 'nexudusSpacesApi',
 		credential: (url) => ({
 			authentication: 'basicAuth',
@@ -143,7 +150,7 @@ export const VENDOR_BENCHES: Record<Vendor, VendorBench> = {
 		idField: 'id',
 		createSandbox: () => createCopperSandbox() as unknown as BenchSandbox,
 		listedTasks: (sandbox) => sandbox.taskCount(),
-		addTasks: (sandbox, count) => sandbox.generateTasks(count),
+		newTask: (index) => ({ name: `Benchmark task ${index + 1}` }),
 		credentialType: 'copperCrmTasksApi',
 		credential: (url) => ({
 			apiKey: COPPER_API_KEY,
@@ -175,14 +182,11 @@ export const VENDOR_BENCHES: Record<Vendor, VendorBench> = {
 		idField: 'id',
 		createSandbox: () => createOnlyofficeSandbox() as unknown as BenchSandbox,
 		listedTasks: (sandbox) => sandbox.taskCount(),
-		addTasks: (sandbox, count) => {
-			const tasks = Array.from({ length: count }, (_, index) => ({
-				title: `Benchmark task ${index + 1}`,
-				deadline: '2027-01-15',
-				categoryId: SEEDED_CATEGORY,
-			}));
-			(sandbox as unknown as OnlyofficeSandbox).seedTasks(tasks);
-		},
+		newTask: (index) => ({
+			title: `Benchmark task ${index + 1}`,
+			deadline: '2027-01-15',
+			categoryId: SEEDED_CATEGORY,
+		}),
 		credentialType: 'onlyofficeWorkspaceApi',
 		credential: (url) => ({
 			portalUrl: url,
@@ -225,7 +229,7 @@ export const VENDOR_BENCHES: Record<Vendor, VendorBench> = {
 					sandbox as unknown as { state: { tasks: Map<string, { taskGroup: string }> } }
 				).state.tasks.values(),
 			].filter((task) => task.taskGroup === COTALKER_GROUP).length,
-		addTasks: (sandbox, count) => sandbox.generateTasks(count),
+		newTask: (index) => ({ name: `Benchmark task ${index + 1}` }),
 		credentialType: 'cotalkerApi',
 		credential: (url) => ({
 			environment: 'custom',
