@@ -47,56 +47,59 @@ async function main(): Promise<void> {
 		state: [],
 	};
 	try {
-		console.log(`bench: installing n8n ${options.n8nVersion} and packing the pack`);
-		await installN8n(options.n8nVersion);
-		const tarball = await buildTarball(work);
-		const sink = createSink();
-		const sinkServer = await sink.start(0, '127.0.0.1');
-		closers.push(async () => await sinkServer.close());
-		const setup = await prepareVendors(options.vendors, sinkServer.url, closers);
+		// Only the state over many polls runs without n8n.
+		if (options.phases.has('polling') || options.phases.has('returnAll')) {
+			console.log(`bench: installing n8n ${options.n8nVersion} and packing the pack`);
+			await installN8n(options.n8nVersion);
+			const tarball = await buildTarball(work);
+			const sink = createSink();
+			const sinkServer = await sink.start(0, '127.0.0.1');
+			closers.push(async () => await sinkServer.close());
+			const setup = await prepareVendors(options.vendors, sinkServer.url, closers);
 
-		const polling = options.phases.has('polling');
-		n8n = await N8nUnderTest.start({
-			version: options.n8nVersion,
-			folder: join(work, 'n8n'),
-			tarball,
-			credentials: setup.credentials,
-			workflows: setup.workflows.map((run) => run.workflow),
-			active: setup.workflows
-				.filter((run) => run.path || polling)
-				.map((run) => String(run.workflow.id)),
-			env: setup.env,
-		});
-		console.log(`bench: n8n ${options.n8nVersion} ready (pid ${n8n.pid})`);
-
-		if (polling) {
-			await measurePolling(n8n, sink, setup.vendors, options.changes, (row) => {
-				results.polls.push(row);
-				console.log(`bench: poll ${JSON.stringify(row)}`);
+			const polling = options.phases.has('polling');
+			n8n = await N8nUnderTest.start({
+				version: options.n8nVersion,
+				folder: join(work, 'n8n'),
+				tarball,
+				credentials: setup.credentials,
+				workflows: setup.workflows.map((run) => run.workflow),
+				active: setup.workflows
+					.filter((run) => run.path || polling)
+					.map((run) => String(run.workflow.id)),
+				env: setup.env,
 			});
-		}
-		if (options.phases.has('returnAll')) {
-			for (const vendor of setup.vendors) await warmUp(n8n, vendor);
-			for (const size of options.sizes) {
-				for (const { bench, list } of setup.vendors) {
-					const listed = bench.listedTasks(list.sandbox);
-					if (listed < size) list.sandbox.generateTasks(size - listed);
-				}
-				for (const latency of options.latencies) {
-					for (const vendor of setup.vendors) {
-						const row = await measureReturnAll(n8n, vendor, latency);
-						results.returnAll.push(row);
-						console.log(`bench: return all ${JSON.stringify(row)}`);
+			console.log(`bench: n8n ${options.n8nVersion} ready (pid ${n8n.pid})`);
+
+			if (polling) {
+				await measurePolling(n8n, sink, setup.vendors, options.changes, (row) => {
+					results.polls.push(row);
+					console.log(`bench: poll ${JSON.stringify(row)}`);
+				});
+			}
+			if (options.phases.has('returnAll')) {
+				for (const vendor of setup.vendors) await warmUp(n8n, vendor);
+				for (const size of options.sizes) {
+					for (const { bench, list } of setup.vendors) {
+						const listed = bench.listedTasks(list.sandbox);
+						if (listed < size) list.sandbox.generateTasks(size - listed);
+					}
+					for (const latency of options.latencies) {
+						for (const vendor of setup.vendors) {
+							const row = await measureReturnAll(n8n, vendor, latency);
+							results.returnAll.push(row);
+							console.log(`bench: return all ${JSON.stringify(row)}`);
+						}
 					}
 				}
 			}
+			await n8n.stop();
+			n8n = undefined;
 		}
-		await n8n.stop();
-		n8n = undefined;
 
 		if (options.phases.has('state')) {
-			for (const { bench } of setup.vendors) {
-				const row = await measureStateOverPolls(bench, options.statePolls);
+			for (const vendor of options.vendors) {
+				const row = await measureStateOverPolls(VENDOR_BENCHES[vendor], options.statePolls);
 				results.state.push(row);
 				console.log(`bench: state ${JSON.stringify(row)}`);
 			}
