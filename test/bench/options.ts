@@ -3,7 +3,7 @@
  * What `npm run bench` measures, from the environment (defaults: the whole benchmark):
  *   BENCH_VENDORS=nexudus,copper,onlyoffice,cotalker   BENCH_N8N_VERSION=2.40.7
  *   BENCH_SIZES=1000,10000,100000   BENCH_LATENCIES=0,50   BENCH_CHANGES=0,10,100,1000,10000
- *   BENCH_STATE_POLLS=10000   BENCH_PHASES=polling,returnAll,state
+ *   BENCH_STATE_POLLS=1000   BENCH_PHASES=polling,returnAll,state
  *   BENCH_README=true (copy the report into README.md; only a run of the whole benchmark does)
  */
 import type { Vendor } from './vendors';
@@ -22,7 +22,7 @@ export const options = {
 	sizes: numbers('BENCH_SIZES', '1000,10000,100000'),
 	latencies: numbers('BENCH_LATENCIES', '0,50'),
 	changes: numbers('BENCH_CHANGES', '0,10,100,1000,10000'),
-	statePolls: Number(process.env.BENCH_STATE_POLLS ?? 10_000),
+	statePolls: Number(process.env.BENCH_STATE_POLLS ?? 1_000),
 	phases: new Set(list('BENCH_PHASES', 'polling,returnAll,state')),
 	updateReadme:
 		process.env.BENCH_README !== undefined

@@ -48,6 +48,8 @@ const seconds = (ms: number) =>
 const perSecond = (records: number, ms: number) =>
 	thousands(Math.round((records * 1000) / Math.max(ms, 1)));
 const mb = (value: number) => `${Math.round(value)} MB`;
+const plural = (count: number, noun: string) =>
+	`${thousands(count)} ${noun}${count === 1 ? '' : 's'}`;
 
 export function returnAllTable(rows: ReturnAllRow[]): string {
 	const lines = [
@@ -56,7 +58,7 @@ export function returnAllTable(rows: ReturnAllRow[]): string {
 	];
 	for (const row of rows) {
 		lines.push(
-			`| ${row.vendor} | ${thousands(row.tasks)} | ${row.latencyMs} ms | ${thousands(row.node.requests)} (${thousands(row.minimum)}) | ${seconds(row.node.ms)} | ${perSecond(row.tasks, row.node.ms)} | ${mb(row.node.memoryMb)} | ${seconds(row.fetchLoop.ms)} | ${ratio(row.node.ms, row.fetchLoop.ms)} | ${seconds(row.httpRequest.ms)} (${thousands(row.httpRequest.requests)} requests) | ${mb(row.httpRequest.memoryMb)} |`,
+			`| ${row.vendor} | ${thousands(row.tasks)} | ${row.latencyMs} ms | ${thousands(row.node.requests)} (${thousands(row.minimum)}) | ${seconds(row.node.ms)} | ${perSecond(row.tasks, row.node.ms)} | ${mb(row.node.memoryMb)} | ${seconds(row.fetchLoop.ms)} | ${ratio(row.node.ms, row.fetchLoop.ms)} | ${seconds(row.httpRequest.ms)} (${plural(row.httpRequest.requests, 'request')}) | ${mb(row.httpRequest.memoryMb)} |`,
 		);
 	}
 	return lines.join('\n');

@@ -12,7 +12,7 @@ import { VENDOR_BENCHES } from './vendors';
 
 export const RESULTS_FOLDER = join(ROOT, 'results', 'bench');
 
-const README_SECTION = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/;
+const README_SECTION = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
 
 /** The rows each phase of the benchmark writes. */
 const PHASE_ROWS = { polling: 'polls', returnAll: 'returnAll', state: 'state' } as const;
@@ -71,7 +71,7 @@ export function writeResults(results: BenchResults, updateReadme: boolean): void
 		join(ROOT, 'README.md'),
 		readme.replace(
 			README_SECTION,
-			(_all, open: string, close: string) => `${open}${report}${close}`,
+			(_all, open: string, close: string) => `${open}${report}\n${close}`,
 		),
 	);
 }
