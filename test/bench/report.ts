@@ -146,7 +146,7 @@ export function throughputChart(rows: ReturnAllRow[]): string {
 	const top = Math.max(1, ...bars.map((bar) => bar.value));
 	const width = 120 + chosen.length * 150;
 	const height = 300;
-	const plot = 220;
+	const plot = 195;
 	const parts = [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
 		`<text x="10" y="18" font-size="14">Return All of ${thousands(largest)} tasks, records per second (0 ms latency)</text>`,
