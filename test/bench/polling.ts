@@ -30,7 +30,10 @@ export interface PollRow {
 	requests: number;
 	/** The fewest requests the poll could make: its list pages plus batched full reads. */
 	target: number;
+	/** From the first request to the start of the execution it emitted (else its last answer). */
 	ms: number;
+	/** From the first request's arrival to the last answer, as the emulator saw them. */
+	requestsMs: number;
 	fetchLoopMs: number;
 	emitted: number;
 	distinct: number;
@@ -83,7 +86,10 @@ export async function measurePoll(
 	await pollRequests(subject, pollAt);
 	const requests = [...sandbox.state.requests];
 	const first = Date.parse(requests[0].at);
-	let end = Math.max(...requests.map((request) => request.finishedAt ?? Date.parse(request.at)));
+	const lastAnswer = Math.max(
+		...requests.map((request) => request.finishedAt ?? Date.parse(request.at)),
+	);
+	let end = lastAnswer;
 	let emitted = 0;
 	let distinct = 0;
 	if (changes > 0) {
@@ -119,6 +125,7 @@ export async function measurePoll(
 		requests: served.count,
 		target: target(changes),
 		ms: end - first,
+		requestsMs: lastAnswer - first,
 		fetchLoopMs: floor.ms,
 		emitted,
 		distinct,

@@ -80,12 +80,12 @@ export function builtInCopperTable(rows: ReturnAllRow[]): string {
 
 export function pollTable(rows: PollRow[]): string {
 	const lines = [
-		'| Vendor | Changes | Requests (target) | Poll time | Fetch loop | Poll ÷ loop | Emitted (distinct) | State |',
-		'|---|---:|---:|---:|---:|---:|---:|---:|',
+		'| Vendor | Changes | Requests (target) | Poll time | Its requests | Fetch loop | Poll ÷ loop | Emitted (distinct) | State |',
+		'|---|---:|---:|---:|---:|---:|---:|---:|---:|',
 	];
 	for (const row of rows) {
 		lines.push(
-			`| ${row.vendor} | ${thousands(row.changes)} | ${thousands(row.requests)} (${thousands(row.target)}) | ${seconds(row.ms)} | ${seconds(row.fetchLoopMs)} | ${ratio(row.ms, row.fetchLoopMs)} | ${thousands(row.emitted)} (${thousands(row.distinct)}) | ${thousands(row.stateChars)} chars |`,
+			`| ${row.vendor} | ${thousands(row.changes)} | ${thousands(row.requests)} (${thousands(row.target)}) | ${seconds(row.ms)} | ${seconds(row.requestsMs)} | ${seconds(row.fetchLoopMs)} | ${ratio(row.ms, row.fetchLoopMs)} | ${thousands(row.emitted)} (${thousands(row.distinct)}) | ${thousands(row.stateChars)} chars |`,
 		);
 	}
 	return lines.join('\n');

@@ -8,6 +8,7 @@ const poll = (vendor: string, changes: number, requests: number): PollRow => ({
 	requests,
 	target: 1,
 	ms: 10,
+	requestsMs: 5,
 	fetchLoopMs: 10,
 	emitted: changes,
 	distinct: changes,
