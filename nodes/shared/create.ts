@@ -5,16 +5,24 @@ import { fieldParameter } from './fields';
 import { readRecordFields } from './fieldValues';
 import { readRecord } from './readRecord';
 import { preparedBody, recordsPath, type WritableRecord } from './record';
+import { fieldsFromTask, takesTask, unlessFromTask, withTaskValues } from './task/fromTask';
 import { vendorRequest } from './transport/request';
 
-/** Create: the required fields up front, every other documented field under Additional Fields. */
+/**
+ * Create: the required fields up front, every other documented field under Additional Fields. For
+ * tasks, Set Fields From lets a shared Task fill them; the required fields it fills are then hidden.
+ */
 export function createFields(record: WritableRecord): INodeProperties[] {
 	const show = { resource: [record.resource], operation: ['create'] };
 	const fields = record.fields;
 	const required = fields.filter((field) => field.required);
 	const optional = fields.filter((field) => !field.required);
 	return [
-		...required.map((field) => ({ ...fieldParameter(field, true), displayOptions: { show } })),
+		...fieldsFromTask(record, show),
+		...required.map((field) => ({
+			...fieldParameter(field, true),
+			displayOptions: { show: { ...show, ...unlessFromTask(record, field) } },
+		})),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -34,13 +42,17 @@ export function createFields(record: WritableRecord): INodeProperties[] {
  */
 export type CreatedId = (context: IExecuteSingleFunctions, answer: IDataObject) => string | number;
 
-/** The body of a create: the required fields and the additional fields the user set. */
+/**
+ * The body of a create: the required fields and the additional fields the user set, over what a
+ * shared Task gives when the fields come from one.
+ */
 async function createBody(context: IExecuteSingleFunctions, record: WritableRecord) {
 	const { fields } = record;
-	const body = {
+	const fromTask = takesTask(context, record) ? record.fromTask!.fills : [];
+	const userBody = {
 		...readRecordFields(
 			context,
-			fields.filter((field) => field.required),
+			fields.filter((field) => field.required && !fromTask.includes(field.property)),
 		),
 		...readRecordFields(
 			context,
@@ -48,6 +60,7 @@ async function createBody(context: IExecuteSingleFunctions, record: WritableReco
 			'additionalFields',
 		),
 	};
+	const body = withTaskValues(context, record, userBody, { creating: true });
 	return await preparedBody(context, record, body);
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { recordLocator, type RecordField, type RecordPicker } from './fields';
+import type { TaskWriting } from './task/fromTask';
 import type { VendorApi } from './transport/vendorApi';
 import { checkParameters, type ParameterRules } from './validation';
 
@@ -44,6 +45,8 @@ export interface WritableRecord extends RecordTarget {
 	 * Cotalker's `{task}`. The answer is the record when absent.
 	 */
 	createdIn?: (answer: IDataObject) => IDataObject;
+	/** How create and update take a shared Task, for records that are tasks (see fromTask.ts). */
+	fromTask?: TaskWriting;
 }
 
 /** The body as the record's vendor takes it, see WritableRecord.prepareBody. */

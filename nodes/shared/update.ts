@@ -13,6 +13,7 @@ import {
 	type WritableRecord,
 } from './record';
 import { replaceRecord, type ReplaceShape } from './recordWrite';
+import { fieldsFromTask, withTaskValues } from './task/fromTask';
 import { vendorRequest } from './transport/request';
 import type { VendorApi } from './transport/vendorApi';
 
@@ -21,6 +22,7 @@ export function updateFields(record: WritableRecord): INodeProperties[] {
 	const show = { resource: [record.resource], operation: ['update'] };
 	const clearable = record.fields.filter((field) => field.clearable);
 	const fields: INodeProperties[] = [
+		...fieldsFromTask(record, show),
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
@@ -51,6 +53,21 @@ export function updateFields(record: WritableRecord): INodeProperties[] {
 	];
 }
 
+/**
+ * The fields the update changes: the user's, over what a shared Task gives when the fields come
+ * from one. An update that changes nothing fails with `nothing`, before any request.
+ */
+function changedFields(
+	context: IExecuteSingleFunctions,
+	record: WritableRecord,
+	userChanges: IDataObject,
+	nothing: string,
+): IDataObject {
+	const changes = withTaskValues(context, record, userChanges, { creating: false });
+	if (Object.keys(changes).length === 0) throw inputError(context, nothing);
+	return changes;
+}
+
 /** The fields to change (Update Fields) and to clear (Fields to Clear, sent as null). */
 function readChanges(context: IExecuteSingleFunctions, record: WritableRecord): IDataObject {
 	const changes = readRecordFields(context, record.fields, 'updateFields');
@@ -67,10 +84,7 @@ function readChanges(context: IExecuteSingleFunctions, record: WritableRecord): 
 		}
 		changes[field.property] = null;
 	}
-	if (Object.keys(changes).length === 0) {
-		throw inputError(context, 'Add at least one field under "Update Fields" or "Fields to Clear"');
-	}
-	return changes;
+	return changedFields(context, record, changes, 'Add at least one field under "Update Fields" or "Fields to Clear"');
 }
 
 /**
@@ -117,10 +131,12 @@ export function sendChange(
 export function updateByReplacing(record: WritableRecord, shape: ReplaceShape): OperationExecutor {
 	return async function updateRecord(requestData) {
 		const id = readRecordId<string | number>(this, record);
-		const changes = readRecordFields(this, shape.fields, 'updateFields');
-		if (Object.keys(changes).length === 0) {
-			throw inputError(this, 'Add at least one field under "Update Fields"');
-		}
+		const changes = changedFields(
+			this,
+			record,
+			readRecordFields(this, shape.fields, 'updateFields'),
+			'Add at least one field under "Update Fields"',
+		);
 		const path = recordsPath(this, record);
 		const readBack = async () => await readRecord(this, record.api, path, id, requestData.options);
 		await replaceRecord(this, shape, { id, noun: record.noun }, changes, {
