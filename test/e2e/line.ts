@@ -51,6 +51,12 @@ import {
 import { NexudusSandboxClient, changeKey, checkOperationsRun } from './nexudus';
 import { checkNoSecretsKept } from './secrets';
 import {
+	SYNC_FILE,
+	SYNC_ID,
+	checkCopperNexudusSync,
+	syncRerunWorkflow,
+} from './sync';
+import {
 	OnlyofficeSandboxClient,
 	checkOperationsRequests as checkOnlyofficeRequests,
 	checkOperationsRun as checkOnlyofficeRun,
@@ -178,6 +184,7 @@ export async function runLine(
 			'onlyoffice-trigger.workflow.json',
 			'cotalker-operations.workflow.json',
 			'cotalker-trigger.workflow.json',
+			SYNC_FILE,
 		]) {
 			writeFileSync(
 				join(fixtures, file),
@@ -206,6 +213,10 @@ export async function runLine(
 				),
 			),
 		);
+		writeFileSync(
+			join(fixtures, 'sync-rerun.workflow.json'),
+			JSON.stringify(syncRerunWorkflow(readFileSync(join(fixtures, SYNC_FILE), 'utf8'))),
+		);
 		await n8n('import:credentials', `--input=${join(fixtures, 'sandbox.credentials.json')}`);
 		for (const file of [
 			'nexudus-operations.workflow.json',
@@ -218,6 +229,8 @@ export async function runLine(
 			'cotalker-trigger.workflow.json',
 			'renewal.workflow.json',
 			'onlyoffice-renewal.workflow.json',
+			SYNC_FILE,
+			'sync-rerun.workflow.json',
 		]) {
 			await n8n('import:workflow', `--input=${join(fixtures, file)}`);
 		}
@@ -808,6 +821,32 @@ export async function runLine(
 			},
 		);
 		await Promise.all([nexudusTrigger, copperTrigger, onlyofficeTrigger, cotalkerTrigger]);
+
+		// Activated only now: its Nexudus writes would be news to the Nexudus trigger checked above.
+		const syncChecks = E2E_VENDORS.has('copper') && E2E_VENDORS.has('nexudus') ? checks : undefined;
+		await syncChecks?.check(
+			'the Copper → Nexudus sync example delivers each Copper change to Nexudus exactly once, also when run again',
+			async () => {
+				await run('bash', ['scripts/n8n/stop.sh'], env);
+				if (isLine1(version)) await n8n('update:workflow', `--id=${SYNC_ID}`, '--active=true');
+				else await n8n('publish:workflow', `--id=${SYNC_ID}`);
+				await copper.clearRequests();
+				await run('bash', ['scripts/n8n/start.sh'], env);
+				// Changes made after the activation polls of both Copper triggers are news to the sync.
+				await waitFor(
+					'the activation polls of both Copper triggers',
+					async () =>
+						(await copper.requests()).filter(
+							(request) => (request.body as IDataObject | undefined)?.sort_by === 'date_modified',
+						).length >= 2
+							? true
+							: undefined,
+					60_000,
+				);
+				await sleep(2000);
+				await checkCopperNexudusSync({ version, copper, nexudus, execute });
+			},
+		);
 
 		await checks.check(
 			'no credential value in the executions, database or logs n8n kept after all the runs',

@@ -137,6 +137,11 @@ export class NexudusSandboxClient {
 		return await this.call('GET', `/api/crm/coworkertasks/${id}`);
 	}
 
+	/** A GET of the API, e.g. a filtered list of tasks. */
+	async get(path: string): Promise<IDataObject> {
+		return await this.call('GET', path);
+	}
+
 	async firstTaskId(): Promise<number> {
 		const page = await this.call('GET', '/api/crm/coworkertasks?page=1&size=1&orderBy=Id&dir=1');
 		return (page.Records as IDataObject[])[0].Id as number;
