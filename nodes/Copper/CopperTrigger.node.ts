@@ -9,10 +9,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { triggerAccount } from '../shared/polling/account';
 import { eventSelector, readChoice, type ChangeEvent } from '../shared/polling/events';
 import { pollChanges } from '../shared/polling/pollChanges';
+import { simplifyField, triggerTasks } from '../shared/task/simplify';
 import { copperIcon } from './icon';
 import { searchUsers } from './listSearch/searchRecords';
 import { resourceSelector } from './resources/resourceSelector';
-import { presentTask } from './resources/task/record';
+import { taskOutput } from './resources/task/record';
 import { copperApi } from './transport';
 import { copperChangeFeed } from './trigger/changeFeed';
 import { checkTriggerFilters, triggerFilters } from './trigger/filters';
@@ -31,7 +32,12 @@ export class CopperTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'copperCrmTasksApi', required: true }],
-		properties: [resourceSelector, eventSelector('task'), triggerFilters],
+		properties: [
+			resourceSelector,
+			eventSelector('task'),
+			triggerFilters,
+			simplifyField({ resource: ['task'] }),
+		],
 	};
 
 	methods = { listSearch: { searchUsers } };
@@ -41,6 +47,6 @@ export class CopperTrigger implements INodeType {
 		const filters = checkTriggerFilters(this);
 		const account = await triggerAccount(this, copperApi);
 		const output = await pollChanges(this, copperChangeFeed(this, { event, filters, account }));
-		return output && [output[0].map((item) => ({ ...item, json: presentTask(item.json) }))];
+		return output && [await triggerTasks(this, output[0], taskOutput)];
 	}
 }

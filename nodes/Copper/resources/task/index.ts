@@ -5,6 +5,7 @@ import { fieldCollection } from '../../../shared/fields';
 import { pagingFields } from '../../../shared/listPaging';
 import { recordField } from '../../../shared/record';
 import { sortFields } from '../../../shared/sort';
+import { simplifyField } from '../../../shared/task/simplify';
 import { updateFields } from '../../../shared/update';
 import { customFieldFilters } from './customFieldFilters';
 import { taskDateRanges, taskFilters } from './filters';
@@ -13,6 +14,9 @@ import { copperTask } from './record';
 import { taskSortOrder } from './sort';
 
 const resource = ['task'];
+
+/** The operations that read tasks, and so offer Simplify. */
+const reads = ['get', 'find', 'list', 'range'];
 
 /**
  * Everything the node shows for tasks: its operations and their fields. Find takes filters, date
@@ -42,6 +46,7 @@ export const taskDescription: INodeProperties[] = [
 	}),
 	...sortFields(taskSortOrder, { resource, operation: ['find', 'list', 'range'] }),
 	...pagingFields('task', ['find', 'list', 'range']),
+	simplifyField({ resource, operation: reads }),
 	...createFields(copperTask),
 	...updateFields(copperTask),
 ];

@@ -10,9 +10,10 @@ import {
 	updateOperation,
 	operationSelector,
 } from '../../../shared/operations';
+import { outputtingTasks } from '../../../shared/task/simplify';
 import { updatePartially } from '../../../shared/update';
 import { copperApi } from '../../transport';
-import { copperTask, outputtingTasks } from './record';
+import { copperTask, taskOutput } from './record';
 import { searchTasks } from './search';
 
 const search = { method: 'POST', url: '/tasks/search' } as const;
@@ -20,7 +21,7 @@ const search = { method: 'POST', url: '/tasks/search' } as const;
 /** The operations, each with the request it sends and the executor that runs it. */
 const operationOptions: INodePropertyOptions[] = [
 	createOperation(copperTask, {
-		executor: outputtingTasks(createRecord(copperTask)),
+		executor: outputtingTasks(createRecord(copperTask), taskOutput),
 		description: 'Create a task with any of its fields, custom fields included',
 	}),
 	deleteOperation(copperTask, { executor: deleteAndReport(copperTask, copperApi, 'id') }),
@@ -32,10 +33,12 @@ const operationOptions: INodePropertyOptions[] = [
 			'Search tasks by assignee, project, opportunity, status, tags, custom fields and dates together, in a chosen order. Use it when you know something about the tasks you want.',
 		routing: {
 			request: search,
-			operations: { pagination: outputtingTasks(searchTasks({ filters: true, ranges: true })) },
+			operations: {
+				pagination: outputtingTasks(searchTasks({ filters: true, ranges: true }), taskOutput),
+			},
 		},
 	},
-	getOperation(copperTask, { executor: outputtingTasks(sendAsDescribed(copperApi)) }),
+	getOperation(copperTask, { executor: outputtingTasks(sendAsDescribed(copperApi), taskOutput) }),
 	{
 		name: 'List',
 		value: 'list',
@@ -44,7 +47,7 @@ const operationOptions: INodePropertyOptions[] = [
 			'Go through all tasks, newest first or in the order you choose. To narrow them down, use Find.',
 		routing: {
 			request: search,
-			operations: { pagination: outputtingTasks(searchTasks({})) },
+			operations: { pagination: outputtingTasks(searchTasks({}), taskOutput) },
 		},
 	},
 	{
@@ -56,12 +59,12 @@ const operationOptions: INodePropertyOptions[] = [
 		routing: {
 			request: search,
 			operations: {
-				pagination: outputtingTasks(searchTasks({ ranges: true, rangeRequired: true })),
+				pagination: outputtingTasks(searchTasks({ ranges: true, rangeRequired: true }), taskOutput),
 			},
 		},
 	},
 	updateOperation(copperTask, {
-		executor: outputtingTasks(updatePartially(copperTask)),
+		executor: outputtingTasks(updatePartially(copperTask), taskOutput),
 		description: 'Change or clear fields of a task, keeping all others as they are',
 	}),
 ];

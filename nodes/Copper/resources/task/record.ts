@@ -1,12 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { withReadableDates } from '../../../shared/dates';
-import { presenting, type OperationExecutor } from '../../../shared/executor';
 import type { WritableRecord } from '../../../shared/record';
+import type { TaskOutput } from '../../../shared/task/simplify';
 import { pickers } from '../../pickers';
 import { copperApi } from '../../transport';
 import { withTypedCustomFields } from './customFields';
 import { taskDates, taskFields } from './fields';
+import { copperTaskWriting } from './fromTask';
+import { copperTaskMapping } from './taskMapping';
 
 /** Copper's task as the record the node reads, creates, changes and deletes. */
 export const copperTask: WritableRecord = {
@@ -17,13 +17,14 @@ export const copperTask: WritableRecord = {
 	api: copperApi,
 	fields: taskFields,
 	prepareBody: withTypedCustomFields,
+	fromTask: copperTaskWriting,
 };
 
-/** A task as the node outputs it: Copper's fields, plus a readable copy of each date. */
-export const presentTask = withReadableDates(taskDates);
-
-const isTask = (json: IDataObject) => 'date_modified' in json;
-
-/** An executor whose tasks come out presented (see presentTask). */
-export const outputtingTasks = (executor: OperationExecutor) =>
-	presenting(executor, presentTask, isTask);
+/**
+ * How the node outputs tasks: with Simplify on, the shared Task; otherwise Copper's fields plus
+ * a readable copy of each date.
+ */
+export const taskOutput: TaskOutput = {
+	mapping: copperTaskMapping,
+	present: withReadableDates(taskDates),
+};
