@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { eventSelector, readChoice, type ChangeEvent } from '../shared/polling/events';
 import { pollChanges } from '../shared/polling/pollChanges';
+import { simplifyField, triggerTasks } from '../shared/task/simplify';
 import { checkTriggerFilters, triggerFilters } from './trigger/filters';
 import { nexudusChangeFeed } from './trigger/changeFeed';
 import { nexudusEntities } from './resources';
@@ -43,6 +44,7 @@ export class NexudusTrigger implements INodeType {
 			eventSelector('record'),
 			triggerFilters('coworkerTask'),
 			triggerFilters('crmOpportunityHistory'),
+			simplifyField({ resource: ['coworkerTask'] }),
 		],
 	};
 
@@ -62,6 +64,11 @@ export class NexudusTrigger implements INodeType {
 		const event = readChoice<ChangeEvent>(this, eventSelector('record'));
 		const filters: IDataObject = checkTriggerFilters(this, entity);
 		const account = await triggerAccount(this, nexudusApi);
-		return await pollChanges(this, nexudusChangeFeed(this, { entity, event, filters, account }));
+		const emitted = await pollChanges(
+			this,
+			nexudusChangeFeed(this, { entity, event, filters, account }),
+		);
+		if (!emitted || !entity.task) return emitted;
+		return [await triggerTasks(this, emitted[0], { mapping: entity.task.mapping })];
 	}
 }

@@ -1,4 +1,6 @@
 import type { RecordField } from '../shared/fields';
+import type { TaskWriting } from '../shared/task/fromTask';
+import type { TaskMapping } from '../shared/task/task';
 
 /** A Nexudus record type: the API generates the same endpoints and filters for every one. */
 export interface NexudusEntity {
@@ -22,6 +24,15 @@ export interface NexudusEntity {
 	sortable: string[];
 	/** The date and number properties that take from_/to_ range filters. */
 	ranges: RangeProperty[];
+	/** For an entity that is a task: how it reads as the shared Task, and is written from one. */
+	task?: NexudusTaskSupport;
+}
+
+/** How a task entity meets the shared Task: Simplify on its reads, Set Fields From on its writes. */
+export interface NexudusTaskSupport {
+	mapping: TaskMapping;
+	/** Create and update may take different fields from a task, see coworkerTask/taskWriting.ts. */
+	writing: { create: TaskWriting; update: TaskWriting };
 }
 
 /** A property that takes from_/to_ range filters. */

@@ -1,5 +1,7 @@
 import { recordRanges, type NexudusEntity } from '../../entities';
 import { pickers } from '../../pickers';
+import { nexudusTaskMapping } from './taskMapping';
+import { coworkerTaskWriting } from './taskWriting';
 
 export const coworkerTask: NexudusEntity = {
 	resource: 'coworkerTask',
@@ -86,6 +88,13 @@ export const coworkerTask: NexudusEntity = {
 			type: 'string',
 			description: 'The task list item this task comes from, if any',
 		},
+		{
+			property: 'SystemId',
+			displayName: 'System ID',
+			type: 'string',
+			description:
+				"Your own reference for the task, e.g. its ID in another tool. Find tasks by it with Find's System ID filter.",
+		},
 	],
 	keptOnUpdate: ['FormPageRequestUniqueId'],
 	sortable: ['Name', 'DueDate', 'Completed', 'CreatedOn', 'UpdatedOn', 'Id'],
@@ -99,4 +108,5 @@ export const coworkerTask: NexudusEntity = {
 		},
 		...recordRanges,
 	],
+	task: { mapping: nexudusTaskMapping, writing: coworkerTaskWriting },
 };

@@ -11,6 +11,7 @@ import { sortFields } from './list';
 import { rangesField } from './range';
 import { nexudusRecord, nexudusWritable } from './record';
 import { entityOperations } from './operations';
+import { simplifyFields } from './simplify';
 
 /**
  * Everything the node shows for one Nexudus entity: its operations and their fields. Find (by
@@ -32,8 +33,9 @@ export function entityDescription(
 		...sortFields(entity, { resource, operation: ['list', 'range'] }),
 		...findPagingFields(entity),
 		...pagingFields(entity.resource, ['list', 'range']),
-		...createFields(nexudusWritable(entity)),
-		...updateFields(nexudusWritable(entity)),
+		...simplifyFields(entity),
+		...createFields(nexudusWritable(entity, 'create')),
+		...updateFields(nexudusWritable(entity, 'update')),
 		...commandFields(entity),
 	];
 }

@@ -27,6 +27,7 @@ import { fetchRecordPages } from './paging';
 import { checkRanges, rangeDateQueries } from './range';
 import { nexudusApi } from '../../transport';
 import { nexudusRecord } from './record';
+import { readingTasks } from './simplify';
 import { updateRecord } from './update';
 
 /**
@@ -64,10 +65,10 @@ export function entityOperations(
 						]),
 					],
 				},
-				operations: { pagination: findRecords(entity) },
+				operations: { pagination: readingTasks(entity, findRecords(entity)) },
 			},
 		},
-		getOperation(record, { executor: sendAsDescribed(nexudusApi) }),
+		getOperation(record, { executor: readingTasks(entity, sendAsDescribed(nexudusApi)) }),
 		{
 			name: 'List',
 			value: 'list',
@@ -76,7 +77,7 @@ export function entityOperations(
 			routing: {
 				request: { method: 'GET', url: path },
 				send: { preSend: [validateParameters(sortRules(entity))] },
-				operations: { pagination: fetchRecordPages },
+				operations: { pagination: readingTasks(entity, fetchRecordPages) },
 			},
 		},
 		{
@@ -109,7 +110,7 @@ export function entityOperations(
 						sendDatesAsMinutes(rangeDateQueries(entity)),
 					],
 				},
-				operations: { pagination: fetchRecordPages },
+				operations: { pagination: readingTasks(entity, fetchRecordPages) },
 			},
 		},
 		{

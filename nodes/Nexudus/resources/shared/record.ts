@@ -11,9 +11,13 @@ export const nexudusRecord = (entity: NexudusEntity): RecordTarget => ({
 	picker: pickers[entity.resource as keyof typeof pickers],
 });
 
-/** A Nexudus entity as a record the node creates and updates. */
-export const nexudusWritable = (entity: NexudusEntity): WritableRecord => ({
+/** A Nexudus entity as a record the node creates or updates, taking a shared Task if it is one. */
+export const nexudusWritable = (
+	entity: NexudusEntity,
+	operation: 'create' | 'update',
+): WritableRecord => ({
 	...nexudusRecord(entity),
 	api: nexudusApi,
 	fields: entity.fields,
+	fromTask: entity.task?.writing[operation],
 });
