@@ -7,8 +7,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollChanges } from '../shared/polling/pollChanges';
+import { triggerTasks } from '../shared/task/simplify';
 import { cotalkerIcon } from './icon';
 import { searchTaskGroups, searchUsers } from './listSearch/searchRecords';
+import { cotalkerTaskMapping } from './resources/task/taskMapping';
 import { cotalkerAccount } from './trigger/account';
 import { cotalkerChangeFeed } from './trigger/changeFeed';
 import { readChoice } from '../shared/polling/events';
@@ -17,6 +19,7 @@ import {
 	costNotice,
 	readAssignee,
 	readTaskGroups,
+	simplifyParameter,
 	taskGroupsParameter,
 	triggerFilters,
 } from './trigger/parameters';
@@ -35,7 +38,7 @@ export class CotalkerTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cotalkerApi', required: true }],
-		properties: [costNotice, taskGroupsParameter, eventSelector, triggerFilters],
+		properties: [costNotice, taskGroupsParameter, eventSelector, simplifyParameter, triggerFilters],
 	};
 
 	methods = { listSearch: { searchTaskGroups, searchUsers } };
@@ -45,9 +48,10 @@ export class CotalkerTrigger implements INodeType {
 		const taskGroups = readTaskGroups(this);
 		const assignee = readAssignee(this);
 		const account = await cotalkerAccount(this);
-		return await pollChanges(
+		const changes = await pollChanges(
 			this,
 			cotalkerChangeFeed(this, { event, taskGroups, assignee, account }),
 		);
+		return changes && [await triggerTasks(this, changes[0], { mapping: cotalkerTaskMapping })];
 	}
 }

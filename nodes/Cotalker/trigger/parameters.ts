@@ -7,6 +7,7 @@ import {
 	triggerFilterCollection,
 	type TriggerFilterSet,
 } from '../../shared/polling/triggerFilters';
+import { simplifyField } from '../../shared/task/simplify';
 import { pickers } from '../pickers';
 
 /** What polling costs, shown above the settings. */
@@ -59,6 +60,12 @@ const filterSet: TriggerFilterSet = {
 /** The trigger's Filters collection (Cotalker's task list has no assignee filter: applied here). */
 export const triggerFilters: INodeProperties = {
 	...triggerFilterCollection(filterSet),
+	displayOptions: undefined,
+};
+
+/** Simplify, shown for every event: each reports tasks. */
+export const simplifyParameter: INodeProperties = {
+	...simplifyField({}),
 	displayOptions: undefined,
 };
 

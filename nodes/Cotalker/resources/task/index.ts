@@ -5,6 +5,7 @@ import { fieldCollection } from '../../../shared/fields';
 import { pagingFields } from '../../../shared/listPaging';
 import { parentField, recordField } from '../../../shared/record';
 import { sortFields } from '../../../shared/sort';
+import { simplifyField } from '../../../shared/task/simplify';
 import { updateFields } from '../../../shared/update';
 import { includeField, keywordFilters, relationFilters, taskDateRange } from './filters';
 import { taskOperations } from './operations';
@@ -107,6 +108,7 @@ export const taskDescription: INodeProperties[] = [
 	}),
 	...sortFields(taskSortOrder, { resource, operation: ['list', 'range'] }),
 	...pagingFields('task', ['find', 'list', 'range']),
+	simplifyField({ resource, operation: ['find', 'get', 'list', 'range'] }),
 	...createFields(cotalkerTask),
 	...updateFields(cotalkerTask),
 ];

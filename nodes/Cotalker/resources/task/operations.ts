@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, INodePropertyOptions } from 'n8n-workflow
 
 import { createRecord } from '../../../shared/create';
 import { deactivateRecord } from '../../../shared/delete';
-import { sendAsDescribed } from '../../../shared/executor';
+import { sendAsDescribed, type OperationExecutor } from '../../../shared/executor';
 import { objectIds } from '../../../shared/idRule';
 import {
 	createOperation,
@@ -12,14 +12,20 @@ import {
 	operationSelector,
 } from '../../../shared/operations';
 import { recordsUrl, recordUrl } from '../../../shared/record';
+import { outputtingTasks } from '../../../shared/task/simplify';
 import { sendChange, updatePartially } from '../../../shared/update';
 import { checkParameters } from '../../../shared/validation';
 import { ADMIN_HEADER, cotalkerApi } from '../../transport';
 import { cotalkerTask, taskList } from './record';
 import { findTasks, listTasks } from './search';
+import { cotalkerTaskMapping } from './taskMapping';
 
 /** A write of the picked task: Cotalker's partial PATCH, which needs the Admin header. */
 const patchTask = { method: 'PATCH', url: recordUrl(cotalkerTask), headers: ADMIN_HEADER } as const;
+
+/** A read operation's executor, its tasks in the shared shape when Simplify is on. */
+const readingTasks = (executor: OperationExecutor) =>
+	outputtingTasks(executor, { mapping: cotalkerTaskMapping });
 
 /** The state to move to, as `PATCH {smState}` takes it. */
 function stateMove(context: IExecuteSingleFunctions) {
@@ -58,10 +64,10 @@ const operationOptions: INodePropertyOptions[] = [
 			'Search the tasks of a group by keywords, assignee, state or status, or find the tasks related to a user or a property',
 		routing: {
 			request: { method: 'GET', url: recordsUrl(cotalkerTask) },
-			operations: { pagination: findTasks },
+			operations: { pagination: readingTasks(findTasks) },
 		},
 	},
-	getOperation(cotalkerTask, { executor: sendAsDescribed(cotalkerApi) }),
+	getOperation(cotalkerTask, { executor: readingTasks(sendAsDescribed(cotalkerApi)) }),
 	{
 		name: 'List',
 		value: 'list',
@@ -70,7 +76,7 @@ const operationOptions: INodePropertyOptions[] = [
 			'Go through the tasks of a group, by name. To narrow them down, use Find or Range.',
 		routing: {
 			request: { method: 'GET', url: recordsUrl(taskList) },
-			operations: { pagination: listTasks(false) },
+			operations: { pagination: readingTasks(listTasks(false)) },
 		},
 	},
 	{
@@ -92,7 +98,7 @@ const operationOptions: INodePropertyOptions[] = [
 			'Get the tasks of a group created or last changed between two moments, e.g. changed since yesterday',
 		routing: {
 			request: { method: 'GET', url: recordsUrl(taskList) },
-			operations: { pagination: listTasks(true) },
+			operations: { pagination: readingTasks(listTasks(true)) },
 		},
 	},
 	updateOperation(cotalkerTask, {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParentRecord, RecordTarget, WritableRecord } from '../../../shared/record';
+import type { TaskWriting } from '../../../shared/task/fromTask';
 import { pickers } from '../../pickers';
 import { cotalkerApi } from '../../transport';
 import { taskFields } from './fields';
@@ -14,6 +15,22 @@ const createdTask = (answer: IDataObject) =>
 		? (answer.task as IDataObject)
 		: answer;
 
+/**
+ * What a shared Task sets on a Cotalker task ("Set Fields From: Task"): name, description (info)
+ * and due date (endDate). The task group stays the one the user picks. The assignee carries over
+ * only from another Cotalker task, since other vendors' user IDs mean nothing here. Completion is
+ * not a field but a state move (Move to State), so a completed task is not closed by this.
+ */
+const fromTask: TaskWriting = {
+	fills: ['name', 'info', 'endDate', 'assignee'],
+	values: (task) => ({
+		name: task.title,
+		info: task.description,
+		endDate: task.dueDate,
+		assignee: task.vendor === 'cotalker' ? task.assignee?.id : undefined,
+	}),
+};
+
 /** A Cotalker task as the record the node reads, creates, changes and deactivates (v1 API). */
 export const cotalkerTask: WritableRecord = {
 	resource: 'task',
@@ -24,6 +41,7 @@ export const cotalkerTask: WritableRecord = {
 	api: cotalkerApi,
 	fields: taskFields,
 	createdIn: createdTask,
+	fromTask,
 };
 
 /** The v2 task list of a group, with date bounds, `isActive` and paging with a total. */
