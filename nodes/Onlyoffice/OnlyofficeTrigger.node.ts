@@ -9,8 +9,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { triggerAccount } from '../shared/polling/account';
 import { readChoice } from '../shared/polling/events';
 import { pollSnapshot } from '../shared/polling/pollSnapshot';
+import { simplifyField, triggerTasks } from '../shared/task/simplify';
 import { onlyofficeIcon } from './icon';
 import { searchTaskCategories, searchUsers } from './listSearch/searchRecords';
+import { onlyofficeTaskMapping } from './resources/task/taskMapping';
 import { onlyofficeApi } from './transport';
 import { eventSelector } from './trigger/events';
 import { checkTriggerFilters, triggerFilters } from './trigger/filters';
@@ -42,6 +44,7 @@ export class OnlyofficeTrigger implements INodeType {
 			},
 			eventSelector,
 			triggerFilters,
+			simplifyField({ resource: ['task'] }),
 			{
 				displayName:
 					'ONLYOFFICE gives tasks no change time: each poll reads every task the filters let through (one request per 500 tasks) and compares it with the previous poll. Filters make polls cheaper.',
@@ -61,6 +64,10 @@ export class OnlyofficeTrigger implements INodeType {
 			url: 'portalUrl',
 			user: 'userName',
 		});
-		return await pollSnapshot(this, onlyofficeSnapshotFeed(this, { event, filters, account }));
+		const emitted = await pollSnapshot(
+			this,
+			onlyofficeSnapshotFeed(this, { event, filters, account }),
+		);
+		return emitted && [await triggerTasks(this, emitted[0], { mapping: onlyofficeTaskMapping })];
 	}
 }

@@ -5,10 +5,11 @@ import { fieldCollection } from '../../../shared/fields';
 import { pagingFields } from '../../../shared/listPaging';
 import { recordField } from '../../../shared/record';
 import { sortFields } from '../../../shared/sort';
+import { simplifyField } from '../../../shared/task/simplify';
 import { updateFields } from '../../../shared/update';
 import { deadlineRange, taskFilters } from './filters';
 import { taskOperations } from './operations';
-import { onlyofficeTask } from './record';
+import { onlyofficeTask, onlyofficeTaskUpdate } from './record';
 import { taskSortOrder } from './search';
 
 const resource = ['task'];
@@ -57,6 +58,7 @@ export const taskDescription: INodeProperties[] = [
 	}),
 	...sortFields(taskSortOrder, { resource, operation: ['find', 'list', 'range'] }),
 	...pagingFields('task', ['find', 'list', 'range']),
+	simplifyField({ resource, operation: ['get', 'find', 'list', 'range'] }),
 	...createFields(onlyofficeTask),
-	...updateFields(onlyofficeTask),
+	...updateFields(onlyofficeTaskUpdate),
 ];

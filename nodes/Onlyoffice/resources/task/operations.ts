@@ -2,7 +2,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { createRecord } from '../../../shared/create';
 import { deleteAndReport } from '../../../shared/delete';
-import { sendAsDescribed } from '../../../shared/executor';
+import { sendAsDescribed, type OperationExecutor } from '../../../shared/executor';
 import {
 	createOperation,
 	deleteOperation,
@@ -11,13 +11,19 @@ import {
 	operationSelector,
 } from '../../../shared/operations';
 import { recordIdRule } from '../../../shared/record';
+import { outputtingTasks } from '../../../shared/task/simplify';
 import { updateByReplacing } from '../../../shared/update';
 import { oneOf, validateParameters } from '../../../shared/validation';
 import { onlyofficeApi } from '../../transport';
-import { onlyofficeTask, taskReplaceShape } from './record';
+import { onlyofficeTask, onlyofficeTaskUpdate, taskReplaceShape } from './record';
 import { searchTasks } from './search';
+import { onlyofficeTaskMapping } from './taskMapping';
 
 const list = { method: 'GET', url: '/crm/task/filter' } as const;
+
+/** A read operation's executor, its tasks in the shared shape when Simplify is on. */
+const readingTasks = (executor: OperationExecutor) =>
+	outputtingTasks(executor, { mapping: onlyofficeTaskMapping });
 
 const commandRules = {
 	...recordIdRule(onlyofficeTask),
@@ -41,17 +47,17 @@ const operationOptions: INodePropertyOptions[] = [
 			'Search tasks by responsible user, category, status, linked record and text, with a deadline range and an order. Use it when you know something about the tasks you want.',
 		routing: {
 			request: list,
-			operations: { pagination: searchTasks({ filters: true, ranges: true }) },
+			operations: { pagination: readingTasks(searchTasks({ filters: true, ranges: true })) },
 		},
 	},
-	getOperation(onlyofficeTask, { executor: sendAsDescribed(onlyofficeApi) }),
+	getOperation(onlyofficeTask, { executor: readingTasks(sendAsDescribed(onlyofficeApi)) }),
 	{
 		name: 'List',
 		value: 'list',
 		action: 'List tasks',
 		description:
 			'Go through all tasks, in the order you choose (open ones first). To narrow them down, use Find.',
-		routing: { request: list, operations: { pagination: searchTasks({}) } },
+		routing: { request: list, operations: { pagination: readingTasks(searchTasks({})) } },
 	},
 	{
 		name: 'Range',
@@ -61,7 +67,9 @@ const operationOptions: INodePropertyOptions[] = [
 			'Get the tasks due between two moments, e.g. next week. To combine the deadline with other filters, use Find.',
 		routing: {
 			request: list,
-			operations: { pagination: searchTasks({ ranges: true, rangeRequired: true }) },
+			operations: {
+				pagination: readingTasks(searchTasks({ ranges: true, rangeRequired: true })),
+			},
 		},
 	},
 	{
@@ -79,7 +87,7 @@ const operationOptions: INodePropertyOptions[] = [
 		},
 	},
 	updateOperation(onlyofficeTask, {
-		executor: updateByReplacing(onlyofficeTask, taskReplaceShape),
+		executor: updateByReplacing(onlyofficeTaskUpdate, taskReplaceShape),
 		description:
 			'Change fields of a task, keeping all others as they are (ONLYOFFICE would otherwise clear them)',
 	}),
