@@ -5,6 +5,7 @@
  * task that cannot be written fails naming "Task" before any request.
  */
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import type nock from 'nock';
 
 import { Copper } from '../../nodes/Copper/Copper.node';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
@@ -54,7 +55,8 @@ const FROM_COPPER = {
 
 describe('Copper › Set Fields From: Task', () => {
 	describe.each(['create', 'update'] as const)('%s', (operation) => {
-		const send = (body: IDataObject) =>
+		/** Copper answers the exact body (nock compares it whole), nothing else. */
+		const send = (body: nock.DataMatcherMap) =>
 			operation === 'create'
 				? copper().post('/tasks', body).reply(200, recordTask)
 				: copper().put('/tasks/27140359', body).reply(200, recordTask);
