@@ -2,7 +2,7 @@
 /**
  * The Copper → Nexudus sync example (examples/copper-nexudus-sync.workflow.json) in real n8n: each
  * Copper change reaches Nexudus exactly once, as one Nexudus task per Copper task (its idempotency
- * key `copper:<id>` in System ID), also when the sync runs again over the same tasks.
+ * key `[copper:<id>]` in System ID), also when the sync runs again over the same tasks.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -81,7 +81,7 @@ export interface SyncLine {
 
 /** The Nexudus copies of a Copper task, found by the key the sync stores in System ID. */
 async function copiesOf(nexudus: NexudusSandboxClient, copperId: unknown): Promise<IDataObject[]> {
-	const key = encodeURIComponent(`copper:${String(copperId)}`);
+	const key = encodeURIComponent(`[copper:${String(copperId)}]`);
 	const page = await nexudus.get(`/api/crm/coworkertasks?CoworkerTask_SystemId=${key}&size=100`);
 	const listed = page.Records as IDataObject[];
 	return await Promise.all(listed.map(async (task) => await nexudus.task(task.Id as number)));
@@ -138,9 +138,9 @@ export async function checkCopperNexudusSync(line: SyncLine): Promise<void> {
 	expectEqual(
 		[firstCopy.SystemId, firstCopy.Notes, secondCopy.SystemId, secondCopy.DueDate],
 		[
-			`copper:${String(first.id)}`,
+			`[copper:${String(first.id)}]`,
 			'From Copper',
-			`copper:${String(second.id)}`,
+			`[copper:${String(second.id)}]`,
 			'2027-01-01T00:00:00Z',
 		],
 		'key, notes and due date of the copies',

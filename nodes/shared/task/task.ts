@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { parseDate } from '../dates';
+
 /** The vendors of this pack, as a shared task names its source. */
 export type TaskVendor = 'nexudus' | 'copper' | 'onlyoffice' | 'cotalker';
 
@@ -58,17 +60,12 @@ export const asTask = (
 ): Task => ({ vendor: mapping.vendor, ...mapping.toTask(record, credentials), raw: record });
 
 /**
- * A vendor's date as ISO 8601 in UTC: a Date, an ISO text with an offset or Z, or epoch
- * milliseconds. Anything else, empty included, is null.
+ * A vendor's date as ISO 8601 in UTC: a Date, ISO text (without an offset, a time in UTC, never
+ * the machine's time zone) or epoch milliseconds. Anything else, empty included, is null.
  */
 export function isoMoment(value: unknown): string | null {
-	if (value === null || value === undefined || value === '') return null;
 	const date =
-		value instanceof Date
-			? value
-			: typeof value === 'number' || typeof value === 'string'
-				? new Date(value)
-				: undefined;
+		typeof value === 'number' && Number.isFinite(value) ? new Date(value) : parseDate(value);
 	return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 }
 
