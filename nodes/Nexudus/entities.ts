@@ -31,8 +31,7 @@ export interface NexudusEntity {
 /** How a task entity meets the shared Task: Simplify on its reads, Set Fields From on its writes. */
 export interface NexudusTaskSupport {
 	mapping: TaskMapping;
-	/** Create and update may take different fields from a task, see coworkerTask/taskWriting.ts. */
-	writing: { create: TaskWriting; update: TaskWriting };
+	writing: TaskWriting;
 }
 
 /** A property that takes from_/to_ range filters. */

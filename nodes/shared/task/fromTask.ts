@@ -11,11 +11,13 @@ import type { Task } from './task';
  * copied from another vendor needs no mapping by hand.
  */
 export interface TaskWriting {
-	/** The properties of the fields a task fills; required ones are then not asked for. */
+	/** The properties of the fields every task fills; required ones are then not asked for. */
 	fills: string[];
 	/**
 	 * The values of those fields for one task, as a user would type them: ISO dates, booleans,
 	 * option values. A value left out or null leaves the field as the user set it, or as it is.
+	 * Fields only some tasks fill, e.g. the assignee of a task from the same vendor, may be given
+	 * too: they stay asked for, and the user's value wins.
 	 */
 	values(task: Task): IDataObject;
 }
@@ -135,10 +137,11 @@ function readTask(context: IExecuteSingleFunctions): Task {
 function taskValues(context: IExecuteSingleFunctions, target: TaskTarget, required: boolean) {
 	const values = target.fromTask!.values(readTask(context));
 	const body: IDataObject = {};
-	for (const property of target.fromTask!.fills) {
+	const properties = new Set([...target.fromTask!.fills, ...Object.keys(values)]);
+	for (const property of properties) {
 		const field = target.fields.find((candidate) => candidate.property === property)!;
 		const value = values[property];
-		const needed = required && field.required === true;
+		const needed = required && field.required === true && target.fromTask!.fills.includes(property);
 		if ((value === undefined || value === null) && !needed) continue;
 		const timeZone = field.workflowTimeZone ? context.getTimezone() : undefined;
 		const result = fieldSchema(field, needed, timeZone).safeParse(value ?? undefined);

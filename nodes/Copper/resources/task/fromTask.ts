@@ -18,7 +18,7 @@ const relatedResourceOf = ({ relatedRecord }: Task) =>
  * Copper's.
  */
 export const copperTaskWriting: TaskWriting = {
-	fills: ['name', 'details', 'due_date', 'status', 'tags', 'assignee_id', 'related_resource'],
+	fills: ['name', 'details', 'due_date', 'status', 'tags'],
 	values: (task) => ({
 		name: task.title,
 		details: task.description,

@@ -1,18 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseDate } from '../../../shared/dates';
-import { reference, textOrNull, type TaskMapping } from '../../../shared/task/task';
-
-/**
- * A Nexudus time as an instant in UTC. A time written without a zone is read as UTC, not in the
- * machine's time zone: Nexudus documents DueDate as UTC and writes its stamps with a Z.
- */
-const utcInstant = (value: unknown) => parseDate(value)?.toISOString() ?? null;
+import { isoMoment, reference, textOrNull, type TaskMapping } from '../../../shared/task/task';
 
 /**
  * A coworker task as the shared Task. It reads only properties that Find, List and Get all
  * return (search results leave out Reminded, SystemId and the task list IDs), so the three give
- * the same Task for the same record.
+ * the same Task for the same record. Nexudus documents DueDate as UTC and writes its stamps with
+ * a Z; a time without a zone is read as UTC too.
  * - dueDate: DueDate, which Nexudus keeps in UTC; DueDateLocal (the location's wall-clock time,
  *   with no zone to read it by) is not used.
  * - createdAt, updatedAt: CreatedOn and UpdatedOn as written (UTC with a Z in Nexudus' examples).
@@ -31,14 +25,14 @@ export const nexudusTaskMapping: TaskMapping = {
 		id: String(record.Id),
 		title: textOrNull(record.Name) ?? '',
 		description: textOrNull(record.Notes),
-		dueDate: utcInstant(record.DueDate),
+		dueDate: isoMoment(record.DueDate),
 		completed: record.Completed === true,
 		completedAt: null,
 		assignee: reference(record.ResponsibleId, record.ResponsibleFullName),
 		relatedRecord: relatedCoworker(record),
 		tags: [],
-		createdAt: utcInstant(record.CreatedOn),
-		updatedAt: utcInstant(record.UpdatedOn),
+		createdAt: isoMoment(record.CreatedOn),
+		updatedAt: isoMoment(record.UpdatedOn),
 		url: null,
 	}),
 };

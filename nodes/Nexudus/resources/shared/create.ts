@@ -5,4 +5,4 @@ import { writtenId } from './write';
 
 /** Creates the record, then reads it back by the ID Nexudus reports for it. */
 export const createRecord = (entity: NexudusEntity) =>
-	createAndOutput(nexudusWritable(entity, 'create'), writtenId(entity));
+	createAndOutput(nexudusWritable(entity), writtenId(entity));

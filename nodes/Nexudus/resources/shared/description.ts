@@ -34,8 +34,8 @@ export function entityDescription(
 		...findPagingFields(entity),
 		...pagingFields(entity.resource, ['list', 'range']),
 		...simplifyFields(entity),
-		...createFields(nexudusWritable(entity, 'create')),
-		...updateFields(nexudusWritable(entity, 'update')),
+		...createFields(nexudusWritable(entity)),
+		...updateFields(nexudusWritable(entity)),
 		...commandFields(entity),
 	];
 }

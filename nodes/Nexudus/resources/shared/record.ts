@@ -12,12 +12,9 @@ export const nexudusRecord = (entity: NexudusEntity): RecordTarget => ({
 });
 
 /** A Nexudus entity as a record the node creates or updates, taking a shared Task if it is one. */
-export const nexudusWritable = (
-	entity: NexudusEntity,
-	operation: 'create' | 'update',
-): WritableRecord => ({
+export const nexudusWritable = (entity: NexudusEntity): WritableRecord => ({
 	...nexudusRecord(entity),
 	api: nexudusApi,
 	fields: entity.fields,
-	fromTask: entity.task?.writing[operation],
+	fromTask: entity.task?.writing,
 });

@@ -12,4 +12,4 @@ const replaceShape = (entity: NexudusEntity): ReplaceShape => ({
 
 /** Nexudus' PUT replaces the whole record, so an update reads, merges and writes it back. */
 export const updateRecord = (entity: NexudusEntity) =>
-	updateByReplacing(nexudusWritable(entity, 'update'), replaceShape(entity));
+	updateByReplacing(nexudusWritable(entity), replaceShape(entity));
