@@ -192,8 +192,13 @@ describe('Cotalker Trigger › Simplify', () => {
 			credentials: cotalker.credentials(),
 		});
 
+	/** The task as it is now in Cotalker, mapped (the mapping itself: taskMapping.test.ts). */
 	const shared = (id: string) =>
-		asTask(cotalkerTaskMapping, cotalker.task(id), cotalker.credentials().cotalkerApi);
+		asTask(
+			cotalkerTaskMapping,
+			cotalker.task(id) as unknown as IDataObject,
+			cotalker.credentials().cotalkerApi,
+		);
 
 	it('emits a task moved to a closed state as a completed shared Task', async () => {
 		const [id] = cotalker.create(PROJECTS, {
