@@ -1,7 +1,7 @@
 /**
  * Set Fields From: Task. Create and update take title, description and deadline from a shared
  * Task, as a previous node output it with Simplify on (through the default `{{ $json }}`); update
- * also takes the responsible user, from an ONLYOFFICE task only. The workflow runs in
+ * also takes the responsible user, from an ONLYOFFICE task only, unless the user sets one. The workflow runs in
  * America/New_York; the Task's dates carry their zone (Z), so it does not matter here.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -11,7 +11,7 @@ import { Onlyoffice } from '../../nodes/Onlyoffice/Onlyoffice.node';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
 import copperTask from './fixtures/copper-task-shared.json';
 import opsTaskShared from './fixtures/ops-task-shared.json';
-import { MIKE, NINA, TASK_AS_SENT_BACK, task } from './recordHelpers';
+import { MIKE, NINA, OLGA, TASK_AS_SENT_BACK, task } from './recordHelpers';
 import { onlyoffice, picked, runTask, single } from './runOnlyoffice';
 
 /** The ONLYOFFICE task of the fixture as a shared Task, now assigned to Nina. */
@@ -81,6 +81,31 @@ describe('ONLYOFFICE › task › create from a Task', () => {
 			.reply(201, single(task, 201));
 
 		const run = await create(onlyofficeTask);
+
+		expect(run.json).toEqual([task]);
+		expectExactRequests(scope);
+	});
+
+	it("takes an ONLYOFFICE task's responsible user when Responsible maps it", async () => {
+		const scope = onlyoffice()
+			.post('/crm/task', {
+				title: 'Call Kim about the renewal',
+				description: 'Confirm the seat count.',
+				deadline: '2026-12-01T07:00:00.000Z',
+				responsibleId: NINA,
+				categoryId: 31,
+			})
+			.reply(201, single(task, 201));
+
+		const run = await runTask(
+			'create',
+			{
+				...fromTask,
+				responsibleId: picked('={{ $json.assignee.id }}'),
+				categoryId: picked('31', 'list'),
+			},
+			{ input: [onlyofficeTask] },
+		);
 
 		expect(run.json).toEqual([task]);
 		expectExactRequests(scope);
@@ -164,6 +189,19 @@ describe('ONLYOFFICE › task › update from a Task', () => {
 		});
 
 		const run = await update(onlyofficeTask);
+
+		expect(run.json).toEqual([task]);
+		expectExactRequests(scope);
+	});
+
+	it("sends the user's responsible user over an ONLYOFFICE task's", async () => {
+		const scope = readPutRead({
+			...TASK_AS_SENT_BACK,
+			deadline: '2026-12-01T07:00:00.000Z',
+			responsibleId: OLGA,
+		});
+
+		const run = await update(onlyofficeTask, { responsibleId: picked(OLGA, 'list') });
 
 		expect(run.json).toEqual([task]);
 		expectExactRequests(scope);

@@ -1,27 +1,19 @@
 import type { TaskWriting } from '../../../shared/task/fromTask';
-import type { Task } from '../../../shared/task/task';
 
 /**
- * The fields of an ONLYOFFICE task a shared Task gives, as a user would type them. Completion is
- * not among them: ONLYOFFICE closes and reopens a task through its own endpoints (Run Command),
- * not through the fields of a create or update. The responsible user is a portal user's GUID, so
- * it is taken only from another ONLYOFFICE task.
+ * How an ONLYOFFICE task takes a shared Task ("Set Fields From: Task"): its title, description and
+ * deadline (UTC). Completion is not among them: ONLYOFFICE closes and reopens a task through its
+ * own endpoints (Run Command), not through the fields of a create or update. The responsible user
+ * is a portal user's GUID, so only a task from ONLYOFFICE gives it; Responsible and Category stay
+ * fields the user sets on create, and an update takes the task's responsible user unless the user
+ * sets one.
  */
-const values = (task: Task) => ({
-	title: task.title,
-	description: task.description,
-	deadline: task.dueDate,
-	responsibleId: task.vendor === 'onlyoffice' ? task.assignee?.id : undefined,
-});
-
-/**
- * What a create takes from a Task. Responsible is required and the engine hides the required
- * fields a task fills, so a create leaves it to the user: a task from another vendor has none.
- */
-export const createFromTask: TaskWriting = { fills: ['title', 'deadline', 'description'], values };
-
-/** What an update takes from a Task: also the responsible user, when the task has one. */
-export const updateFromTask: TaskWriting = {
-	fills: [...createFromTask.fills, 'responsibleId'],
-	values,
+export const onlyofficeTaskWriting: TaskWriting = {
+	fills: ['title', 'deadline', 'description'],
+	values: (task) => ({
+		title: task.title,
+		description: task.description,
+		deadline: task.dueDate,
+		...(task.vendor === 'onlyoffice' ? { responsibleId: task.assignee?.id } : {}),
+	}),
 };

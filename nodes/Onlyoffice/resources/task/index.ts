@@ -9,7 +9,7 @@ import { simplifyField } from '../../../shared/task/simplify';
 import { updateFields } from '../../../shared/update';
 import { deadlineRange, taskFilters } from './filters';
 import { taskOperations } from './operations';
-import { onlyofficeTask, onlyofficeTaskUpdate } from './record';
+import { onlyofficeTask } from './record';
 import { taskSortOrder } from './search';
 
 const resource = ['task'];
@@ -60,5 +60,5 @@ export const taskDescription: INodeProperties[] = [
 	...pagingFields('task', ['find', 'list', 'range']),
 	simplifyField({ resource, operation: ['get', 'find', 'list', 'range'] }),
 	...createFields(onlyofficeTask),
-	...updateFields(onlyofficeTaskUpdate),
+	...updateFields(onlyofficeTask),
 ];

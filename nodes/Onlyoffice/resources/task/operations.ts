@@ -15,7 +15,7 @@ import { outputtingTasks } from '../../../shared/task/simplify';
 import { updateByReplacing } from '../../../shared/update';
 import { oneOf, validateParameters } from '../../../shared/validation';
 import { onlyofficeApi } from '../../transport';
-import { onlyofficeTask, onlyofficeTaskUpdate, taskReplaceShape } from './record';
+import { onlyofficeTask, taskReplaceShape } from './record';
 import { searchTasks } from './search';
 import { onlyofficeTaskMapping } from './taskMapping';
 
@@ -87,7 +87,7 @@ const operationOptions: INodePropertyOptions[] = [
 		},
 	},
 	updateOperation(onlyofficeTask, {
-		executor: updateByReplacing(onlyofficeTaskUpdate, taskReplaceShape),
+		executor: updateByReplacing(onlyofficeTask, taskReplaceShape),
 		description:
 			'Change fields of a task, keeping all others as they are (ONLYOFFICE would otherwise clear them)',
 	}),

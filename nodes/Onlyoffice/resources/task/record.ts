@@ -3,7 +3,7 @@ import type { ReplaceShape } from '../../../shared/recordWrite';
 import { pickers } from '../../pickers';
 import { onlyofficeApi } from '../../transport';
 import { taskFields } from './fields';
-import { createFromTask, updateFromTask } from './fromTask';
+import { onlyofficeTaskWriting } from './fromTask';
 
 /** An ONLYOFFICE task as the record the node reads, creates, changes and deletes. */
 export const onlyofficeTask: WritableRecord = {
@@ -13,11 +13,8 @@ export const onlyofficeTask: WritableRecord = {
 	picker: pickers.task,
 	api: onlyofficeApi,
 	fields: taskFields,
-	fromTask: createFromTask,
+	fromTask: onlyofficeTaskWriting,
 };
-
-/** The task as Update writes it: a shared Task may also give its responsible user. */
-export const onlyofficeTaskUpdate: WritableRecord = { ...onlyofficeTask, fromTask: updateFromTask };
 
 /**
  * What `PUT /crm/task/{id}` takes: it builds the task anew from these parameters and wipes any it
