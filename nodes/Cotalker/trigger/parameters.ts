@@ -64,10 +64,7 @@ export const triggerFilters: INodeProperties = {
 };
 
 /** Simplify, shown for every event: each reports tasks. */
-export const simplifyParameter: INodeProperties = {
-	...simplifyField({}),
-	displayOptions: undefined,
-};
+export const simplifyParameter: INodeProperties = simplifyField();
 
 /** Reads and checks the task groups, each an ObjectId, without repeats; fails naming the field. */
 export function readTaskGroups(context: IPollFunctions): string[] {

@@ -11,9 +11,10 @@ import { asTask, type TaskMapping } from './task';
 
 /**
  * The Simplify switch, n8n's convention for a cleaner output: on, each task is the shared Task
- * shape of every node in the pack; off (the default), the vendor's record as before.
+ * shape of every node in the pack; off (the default), the vendor's record as before. Without
+ * `show`, it is shown always (a trigger that only watches tasks).
  */
-export function simplifyField(show: IDisplayOptions['show']): INodeProperties {
+export function simplifyField(show?: IDisplayOptions['show']): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
@@ -21,7 +22,7 @@ export function simplifyField(show: IDisplayOptions['show']): INodeProperties {
 		default: false,
 		description:
 			'Whether to output each task in the shape every CRM Tasks node shares (title, description, due date, completed, assignee, related record, tags, dates, link), with the vendor\'s record under "raw", instead of the vendor\'s record alone',
-		displayOptions: { show },
+		...(show ? { displayOptions: { show } } : {}),
 	};
 }
 

@@ -22,12 +22,12 @@ const createdTask = (answer: IDataObject) =>
  * not a field but a state move (Move to State), so a completed task is not closed by this.
  */
 const fromTask: TaskWriting = {
-	fills: ['name', 'info', 'endDate', 'assignee'],
+	fills: ['name', 'info', 'endDate'],
 	values: (task) => ({
 		name: task.title,
 		info: task.description,
 		endDate: task.dueDate,
-		assignee: task.vendor === 'cotalker' ? task.assignee?.id : undefined,
+		...(task.vendor === 'cotalker' ? { assignee: task.assignee?.id } : {}),
 	}),
 };
 
