@@ -11,7 +11,7 @@ import type { CopperSandboxClient } from './copper';
 import { waitFor } from './n8n';
 import type { NexudusSandboxClient } from './nexudus';
 
-export const SYNC_ID = 'copperNexudusSync01';
+export const SYNC_ID = 'copperNexSync001';
 export const SYNC_RERUN_ID = 'e2eSyncRerun0001';
 export const SYNC_FILE = 'copper-nexudus-sync.workflow.json';
 
