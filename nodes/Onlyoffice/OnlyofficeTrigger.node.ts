@@ -44,7 +44,7 @@ export class OnlyofficeTrigger implements INodeType {
 			},
 			eventSelector,
 			triggerFilters,
-			simplifyField({ resource: ['task'] }),
+			simplifyField(),
 			{
 				displayName:
 					'ONLYOFFICE gives tasks no change time: each poll reads every task the filters let through (one request per 500 tasks) and compares it with the previous poll. Filters make polls cheaper.',
