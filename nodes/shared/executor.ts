@@ -43,20 +43,3 @@ export function sendAsDescribed(api: VendorApi): OperationExecutor {
 
 /** Routing that makes every operation of a resource run through its executor. */
 export const runThroughExecutor = { send: { paginate: true } } as const;
-
-/**
- * An executor whose output records go through `present` first, e.g. to add readable dates. Only
- * records are presented: answers such as a deletion's are passed on as they are.
- */
-export function presenting(
-	executor: OperationExecutor,
-	present: (record: IDataObject) => IDataObject,
-	isRecord: (json: IDataObject) => boolean,
-): OperationExecutor {
-	return async function presentRecords(requestData) {
-		const items = await executor.call(this, requestData);
-		return items.map((item) =>
-			isRecord(item.json) ? { ...item, json: present(item.json) } : item,
-		);
-	};
-}

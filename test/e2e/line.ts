@@ -49,13 +49,9 @@ import {
 	seedTaskOf,
 } from './cotalker';
 import { NexudusSandboxClient, changeKey, checkOperationsRun } from './nexudus';
+import { MIRROR_FILE, checkStatusMirroring, mirrorFlowsByHand } from './mirror';
 import { checkNoSecretsKept } from './secrets';
-import {
-	SYNC_FILE,
-	SYNC_ID,
-	checkCopperNexudusSync,
-	syncRerunWorkflow,
-} from './sync';
+import { SYNC_FILE, SYNC_ID, checkCopperNexudusSync, syncRerunWorkflow } from './sync';
 import {
 	OnlyofficeSandboxClient,
 	checkOperationsRequests as checkOnlyofficeRequests,
@@ -185,6 +181,7 @@ export async function runLine(
 			'cotalker-operations.workflow.json',
 			'cotalker-trigger.workflow.json',
 			SYNC_FILE,
+			MIRROR_FILE,
 		]) {
 			writeFileSync(
 				join(fixtures, file),
@@ -217,6 +214,9 @@ export async function runLine(
 			join(fixtures, 'sync-rerun.workflow.json'),
 			JSON.stringify(syncRerunWorkflow(readFileSync(join(fixtures, SYNC_FILE), 'utf8'))),
 		);
+		mirrorFlowsByHand(readFileSync(join(fixtures, MIRROR_FILE), 'utf8')).forEach((flow, index) =>
+			writeFileSync(join(fixtures, `mirror-${index}.workflow.json`), JSON.stringify(flow)),
+		);
 		await n8n('import:credentials', `--input=${join(fixtures, 'sandbox.credentials.json')}`);
 		for (const file of [
 			'nexudus-operations.workflow.json',
@@ -231,6 +231,9 @@ export async function runLine(
 			'onlyoffice-renewal.workflow.json',
 			SYNC_FILE,
 			'sync-rerun.workflow.json',
+			MIRROR_FILE,
+			'mirror-0.workflow.json',
+			'mirror-1.workflow.json',
 		]) {
 			await n8n('import:workflow', `--input=${join(fixtures, file)}`);
 		}
@@ -846,6 +849,13 @@ export async function runLine(
 				await sleep(2000);
 				await checkCopperNexudusSync({ version, copper, nexudus, execute });
 			},
+		);
+
+		const mirrorChecks =
+			E2E_VENDORS.has('onlyoffice') && E2E_VENDORS.has('cotalker') ? checks : undefined;
+		await mirrorChecks?.check(
+			'the ONLYOFFICE ↔ Cotalker status-mirroring example closes and reopens the twin on the other side, and leaves a twin alike alone',
+			async () => await checkStatusMirroring({ version, onlyoffice, cotalker, execute }),
 		);
 
 		await checks.check(

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseDate } from '../../../shared/dates';
 import {
 	isoMoment,
 	reference,
@@ -11,13 +10,6 @@ import {
 
 /** The GUID ONLYOFFICE gives a task whose responsible user was never set: nobody. */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
-
-/**
- * An ONLYOFFICE date (`2026-12-01T10:00:00.0000000+03:00`, the portal's offset, seven fraction
- * digits) as the instant it names, in UTC. parseDate reads seven digits and never the machine's
- * local time.
- */
-const instant = (value: unknown) => isoMoment(parseDate(value));
 
 const part = (record: IDataObject, key: string) => (record[key] ?? {}) as IDataObject;
 
@@ -43,7 +35,8 @@ function relatedRecord(task: IDataObject): TaskParts['relatedRecord'] {
  * false, 0 or null, so a task without `isClosed` is open. It has no close time and no change
  * time, and no tags. It also has no page of its own: ONLYOFFICE's own feed links a task to the
  * task list (`/Products/CRM/Tasks.aspx`), where tasks open in a dialog, so `url` is null.
- * Only fields that Get and the task list both give are read (the list leaves out the category's
+ * Its dates (`2026-12-01T10:00:00.0000000+03:00`: the portal's offset, seven fraction digits) are
+ * read as the instants they name. Only fields that Get and the task list both give are read (the list leaves out the category's
  * task count), so every read operation maps a task alike.
  */
 export const onlyofficeTaskMapping: TaskMapping = {
@@ -54,13 +47,13 @@ export const onlyofficeTaskMapping: TaskMapping = {
 		id: String(task.id),
 		title: String(task.title),
 		description: textOrNull(task.description),
-		dueDate: instant(task.deadLine),
+		dueDate: isoMoment(task.deadLine),
 		completed: task.isClosed === true,
 		completedAt: null,
 		assignee: assignee(task),
 		relatedRecord: relatedRecord(task),
 		tags: [],
-		createdAt: instant(task.created),
+		createdAt: isoMoment(task.created),
 		updatedAt: null,
 		url: null,
 	}),
