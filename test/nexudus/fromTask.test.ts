@@ -10,6 +10,7 @@ import task from './fixtures/coworkerTask.json';
 import sandboxTasks from './fixtures/sandboxTasks.json';
 import sandboxTasksAsTasks from './fixtures/sandboxTasksAsTasks.json';
 import { written } from './fixtures/writeEnvelopes';
+import writable from './fixtures/coworkerTaskWritable.json';
 
 /** A Nexudus task as a Nexudus node outputs it with Simplify on: assigned to 3004, about 2002. */
 const nexudusTask = { ...sandboxTasksAsTasks[1], raw: sandboxTasks.full[1] };
@@ -42,24 +43,6 @@ const expectCreate = (body: IDataObject) =>
 		.reply(200, written(1001, 'CoworkerTask was successfully created.'))
 		.get('/crm/coworkertasks/1001')
 		.reply(200, task);
-
-/** What the PUT sends back of the fixture task 1001 when nothing changes. */
-const unchanged = {
-	Id: 1001,
-	BusinessId: 11,
-	CoworkerId: 501,
-	Name: 'Send welcome pack',
-	ResponsibleId: 71,
-	Completed: false,
-	DisplayToEveryone: false,
-	DueDate: '2026-12-01T09:00:00Z',
-	Notes: 'Include the door fob',
-	NotifyByEmail: true,
-	Reminded: false,
-	TaskItemUniqueId: null,
-	SystemId: null,
-	FormPageRequestUniqueId: null,
-};
 
 /** Nexudus answers the read of task 1001, takes the PUT `body`, then answers the read-back. */
 const expectUpdate = (body: IDataObject) =>
@@ -189,7 +172,7 @@ describe('Nexudus › create from a task', () => {
 describe('Nexudus › update from a task', () => {
 	it("changes the name, notes, due date and completion to a Copper task's, keeping coworker and responsible user", async () => {
 		const scope = expectUpdate({
-			...unchanged,
+			...writable,
 			Name: 'Call Ada about the renewal',
 			Notes: 'She asked for the team office price',
 			DueDate: '2026-12-03T15:30:00.000Z',
@@ -205,7 +188,7 @@ describe('Nexudus › update from a task', () => {
 
 	it("takes a Nexudus task's responsible user and coworker too", async () => {
 		const scope = expectUpdate({
-			...unchanged,
+			...writable,
 			Name: 'Set up door access #2',
 			Notes: 'Seeded note for task 2.',
 			DueDate: '2026-10-23T20:00:00.000Z',
@@ -222,7 +205,7 @@ describe('Nexudus › update from a task', () => {
 
 	it("lets the user's own fields win, and keeps the notes when the task has no description", async () => {
 		const scope = expectUpdate({
-			...unchanged,
+			...writable,
 			Name: 'Send welcome pack #1',
 			DueDate: '2026-10-22T08:00:00.000Z',
 			Completed: true,

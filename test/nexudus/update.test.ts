@@ -6,30 +6,13 @@ import { BASE_URL, BASIC_AUTH } from './credentials';
 import { runNexudus } from './runNexudus';
 import task from './fixtures/coworkerTask.json';
 import { written } from './fixtures/writeEnvelopes';
+import writable from './fixtures/coworkerTaskWritable.json';
 
 const update = (updateFields: INodeParameters) =>
 	runNexudus('coworkerTask', 'update', {
 		recordId: { __rl: true, mode: 'list', value: '1001' },
 		updateFields,
 	});
-
-/** What Nexudus' PUT accepts of the fixture task, as read: no names, stamps or other read-only fields. */
-const writable = {
-	Id: 1001,
-	BusinessId: 11,
-	CoworkerId: 501,
-	Name: 'Send welcome pack',
-	ResponsibleId: 71,
-	Completed: false,
-	DisplayToEveryone: false,
-	DueDate: '2026-12-01T09:00:00Z',
-	Notes: 'Include the door fob',
-	NotifyByEmail: true,
-	Reminded: false,
-	TaskItemUniqueId: null,
-	SystemId: null,
-	FormPageRequestUniqueId: null,
-};
 
 const api = () => nock(BASE_URL, { reqheaders: { authorization: BASIC_AUTH } });
 
