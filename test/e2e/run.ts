@@ -19,7 +19,11 @@
  * 6. Activates the trigger workflows (Nexudus, Copper, ONLYOFFICE Task Closed, Cotalker Any Change
  *    and State Changed) together, changes records in each sandbox between polls, and checks that
  *    the sink received exactly those changes, each once.
- * 7. Runs each vendor's first operation with its credential's secrets wrong (the run must fail),
+ * 7. Activates the Copper → Nexudus sync example, changes Copper tasks, and checks that each change
+ *    reaches Nexudus once (one copy per task), also when the sync runs again over the same tasks
+ *    (test/e2e/sync.ts); then runs each flow of the ONLYOFFICE ↔ Cotalker status-mirroring example
+ *    by hand (test/e2e/mirror.ts).
+ * 8. Runs each vendor's first operation with its credential's secrets wrong (the run must fail),
  *    then looks for every credential value, right or wrong, in the executions n8n stored, its
  *    database files and its logs (test/e2e/secrets.ts): none may appear.
  * Each line runs on free ports with its own user folder and sandboxes. E2E_PARALLEL=false runs the
