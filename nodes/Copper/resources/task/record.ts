@@ -5,7 +5,7 @@ import { pickers } from '../../pickers';
 import { copperApi } from '../../transport';
 import { withTypedCustomFields } from './customFields';
 import { taskDates, taskFields } from './fields';
-import { copperTaskWriting } from './fromTask';
+import { copperTaskWriting } from './taskWriting';
 import { copperTaskMapping } from './taskMapping';
 
 /** Copper's task as the record the node reads, creates, changes and deletes. */

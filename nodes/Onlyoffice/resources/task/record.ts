@@ -3,7 +3,7 @@ import type { ReplaceShape } from '../../../shared/recordWrite';
 import { pickers } from '../../pickers';
 import { onlyofficeApi } from '../../transport';
 import { taskFields } from './fields';
-import { onlyofficeTaskWriting } from './fromTask';
+import { onlyofficeTaskWriting } from './taskWriting';
 
 /** An ONLYOFFICE task as the record the node reads, creates, changes and deletes. */
 export const onlyofficeTask: WritableRecord = {
