@@ -269,12 +269,10 @@ export function checkOperationsRun(outputs: NodeOutputs, run: CotalkerRunContext
 		[DOING.state, DOING.property],
 		'Move to State: in Doing, with its property as status',
 	);
-	// The emulator stamps the move and the change with two readings of its clock, which may fall in
-	// different milliseconds.
 	const movedAt = Date.parse(String(moved.modifiedStateAt));
 	expectTrue(
 		movedAt >= Date.parse(String(updated.modifiedAt)) &&
-			Math.abs(Date.parse(String(moved.modifiedAt)) - movedAt) <= 5,
+			Date.parse(String(moved.modifiedAt)) === movedAt,
 		`Move to State: moved when changed (modifiedStateAt ${String(moved.modifiedStateAt)}, modifiedAt ${String(moved.modifiedAt)})`,
 	);
 

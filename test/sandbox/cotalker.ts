@@ -317,11 +317,13 @@ export function createCotalkerSandbox(options: CotalkerSandboxOptions = {}): Cot
 	}
 
 	function updateTask(group: CotTaskGroup, task: CotTask, body: Body, user: string): Reply {
-		const result = applyTaskBody(task, body, applyContext(group));
+		// One reading of the clock: a state move stamps modifiedStateAt and modifiedAt alike.
+		const context = applyContext(group);
+		const result = applyTaskBody(task, body, context);
 		if ('status' in result) return result;
 		// Nothing changed (an empty body, the same values): modifiedAt stays [?].
 		if (result.changed) {
-			result.task.modifiedAt = nowIso();
+			result.task.modifiedAt = context.nowIso;
 			result.task.__v++;
 		}
 		if (result.stateChange) {
