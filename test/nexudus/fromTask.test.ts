@@ -5,6 +5,7 @@ import { Nexudus } from '../../nodes/Nexudus/Nexudus.node';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
 import { BASE_URL, BASIC_AUTH } from './credentials';
 import { picked, runNexudus } from './runNexudus';
+import { expectTaskUpdate } from './taskWrites';
 import copperTask from './fixtures/copperTaskAsTask.json';
 import task from './fixtures/coworkerTask.json';
 import sandboxTasks from './fixtures/sandboxTasks.json';
@@ -41,19 +42,6 @@ const expectCreate = (body: IDataObject) =>
 			return true;
 		})
 		.reply(200, written(1001, 'CoworkerTask was successfully created.'))
-		.get('/crm/coworkertasks/1001')
-		.reply(200, task);
-
-/** Nexudus answers the read of task 1001, takes the PUT `body`, then answers the read-back. */
-const expectUpdate = (body: IDataObject) =>
-	api()
-		.get('/crm/coworkertasks/1001')
-		.reply(200, task)
-		.put('/crm/coworkertasks', (sent) => {
-			expect(sent).toEqual(body);
-			return true;
-		})
-		.reply(200, written(1001, 'CoworkerTask was successfully updated.'))
 		.get('/crm/coworkertasks/1001')
 		.reply(200, task);
 
@@ -171,7 +159,7 @@ describe('Nexudus › create from a task', () => {
 
 describe('Nexudus › update from a task', () => {
 	it("changes the name, notes, due date and completion to a Copper task's, keeping coworker and responsible user", async () => {
-		const scope = expectUpdate({
+		const scope = expectTaskUpdate(task, {
 			...writable,
 			Name: 'Call Ada about the renewal',
 			Notes: 'She asked for the team office price',
@@ -187,7 +175,7 @@ describe('Nexudus › update from a task', () => {
 	});
 
 	it("takes a Nexudus task's responsible user and coworker too", async () => {
-		const scope = expectUpdate({
+		const scope = expectTaskUpdate(task, {
 			...writable,
 			Name: 'Set up door access #2',
 			Notes: 'Seeded note for task 2.',
@@ -204,7 +192,7 @@ describe('Nexudus › update from a task', () => {
 	});
 
 	it("lets the user's own fields win, and keeps the notes when the task has no description", async () => {
-		const scope = expectUpdate({
+		const scope = expectTaskUpdate(task, {
 			...writable,
 			Name: 'Send welcome pack #1',
 			DueDate: '2026-10-22T08:00:00.000Z',

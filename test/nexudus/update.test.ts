@@ -4,6 +4,7 @@ import nock from 'nock';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
 import { BASE_URL, BASIC_AUTH } from './credentials';
 import { runNexudus } from './runNexudus';
+import { expectTaskUpdate } from './taskWrites';
 import task from './fixtures/coworkerTask.json';
 import { written } from './fixtures/writeEnvelopes';
 import writable from './fixtures/coworkerTaskWritable.json';
@@ -15,19 +16,6 @@ const update = (updateFields: INodeParameters) =>
 	});
 
 const api = () => nock(BASE_URL, { reqheaders: { authorization: BASIC_AUTH } });
-
-/** Nexudus answers the read with `read`, takes the PUT `body`, then answers the read-back. */
-const expectUpdate = (read: object, body: object) =>
-	api()
-		.get('/crm/coworkertasks/1001')
-		.reply(200, read)
-		.put('/crm/coworkertasks', (sent) => {
-			expect(sent).toEqual(body);
-			return true;
-		})
-		.reply(200, written(1001, 'CoworkerTask was successfully updated.'))
-		.get('/crm/coworkertasks/1001')
-		.reply(200, task);
 
 describe('Nexudus › update', () => {
 	it('reads the task, changes only the fields set, and PUTs back what the PUT accepts', async () => {
@@ -79,7 +67,7 @@ describe('Nexudus › update', () => {
 	it('sends a changed local due date as the wall-clock time typed, and leaves the UTC one out', async () => {
 		const withoutUtc: Partial<typeof writable> = { ...writable };
 		delete withoutUtc.DueDate;
-		const scope = expectUpdate(task, { ...withoutUtc, DueDateLocal: '2026-12-24T09:30:00' });
+		const scope = expectTaskUpdate(task, { ...withoutUtc, DueDateLocal: '2026-12-24T09:30:00' });
 
 		const run = await update({ dueDateLocal: '2026-12-24T09:30:00+05:00' });
 
@@ -88,7 +76,7 @@ describe('Nexudus › update', () => {
 	});
 
 	it('sends a changed UTC due date without the stale local one', async () => {
-		const scope = expectUpdate(task, { ...writable, DueDate: '2026-12-24T08:30:00.000Z' });
+		const scope = expectTaskUpdate(task, { ...writable, DueDate: '2026-12-24T08:30:00.000Z' });
 
 		const run = await update({ dueDate: '2026-12-24T09:30:00+01:00' });
 
@@ -114,7 +102,7 @@ describe('Nexudus › update', () => {
 			Business: { Id: 11, Name: 'Harbour Hub' },
 			Coworker: { Id: 501, FullName: 'Ada Lovelace' },
 		};
-		const scope = expectUpdate(read, { ...writable, Completed: true });
+		const scope = expectTaskUpdate(read, { ...writable, Completed: true });
 
 		const run = await update({ completed: true });
 
@@ -141,7 +129,7 @@ describe('Nexudus › update', () => {
 
 	it('updates a record lacking a required reference once the user sets it', async () => {
 		const read = { ...task, ResponsibleId: null, ResponsibleFullName: null };
-		const scope = expectUpdate(read, { ...writable, ResponsibleId: 72 });
+		const scope = expectTaskUpdate(read, { ...writable, ResponsibleId: 72 });
 
 		const run = await update({ responsibleId: { __rl: true, mode: 'id', value: '72' } });
 

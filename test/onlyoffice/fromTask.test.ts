@@ -5,13 +5,12 @@
  * America/New_York; the Task's dates carry their zone (Z), so it does not matter here.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import nock from 'nock';
 
 import { Onlyoffice } from '../../nodes/Onlyoffice/Onlyoffice.node';
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
 import copperTask from './fixtures/copper-task-shared.json';
 import opsTaskShared from './fixtures/ops-task-shared.json';
-import { MIKE, NINA, OLGA, TASK_AS_SENT_BACK, task } from './recordHelpers';
+import { MIKE, NINA, OLGA, TASK_AS_SENT_BACK, readPutRead, task } from './recordHelpers';
 import { onlyoffice, picked, runTask, single } from './runOnlyoffice';
 
 /** The ONLYOFFICE task of the fixture as a shared Task, now assigned to Nina. */
@@ -39,16 +38,6 @@ const create = (shared: IDataObject, additionalFields: INodeParameters = {}) =>
 /** Update task 1201 from `shared`. */
 const update = (shared: IDataObject, updateFields: INodeParameters = {}) =>
 	runTask('update', { recordId: picked('1201'), ...fromTask, updateFields }, { input: [shared] });
-
-/** Read, PUT with `body`, read again: the requests of one update. */
-const readPutRead = (body: nock.DataMatcherMap) =>
-	onlyoffice()
-		.get('/crm/task/1201')
-		.reply(200, single(task))
-		.put('/crm/task/1201', body)
-		.reply(200, single(task))
-		.get('/crm/task/1201')
-		.reply(200, single(task));
 
 const COPPER_FIELDS = {
 	title: 'Send the renewal quote',

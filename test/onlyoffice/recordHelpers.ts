@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
+import type nock from 'nock';
 
 import category from './fixtures/ops-category.json';
 import task from './fixtures/ops-task.json';
-import { picked, runCategory, runTask } from './runOnlyoffice';
+import { onlyoffice, picked, runCategory, runTask, single } from './runOnlyoffice';
 
 export { category, task };
 
@@ -45,3 +46,18 @@ export const getCategory = (id = '33', mode: 'id' | 'list' = 'id') =>
 /** The message of an invalid task ID, as the node words it. */
 export const BAD_TASK_ID =
 	'Invalid value for "Task": Enter a numeric ID, e.g. 1234, or pick a task from the list';
+
+/** Read task 1201, PUT it with `body`, read it again: the requests of one update. */
+export const readPutRead = (
+	body: nock.DataMatcherMap,
+	before: IDataObject = task,
+	after: IDataObject = task,
+) =>
+	onlyoffice()
+		.get('/crm/task/1201')
+		.reply(200, single(before))
+		.put('/crm/task/1201', body)
+		.matchHeader('content-type', 'application/json')
+		.reply(200, single(after))
+		.get('/crm/task/1201')
+		.reply(200, single(after));

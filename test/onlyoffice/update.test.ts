@@ -5,31 +5,14 @@
  * `contact.id` → contactId, `entity.entityType/entityId` → entityType/entityId, alertValue,
  * description), changed only where asked, and outputs the task as read afterwards.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
-import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { expectExactRequests, expectNoRequests } from '../helpers/requests';
-import { BAD_TASK_ID, MIKE, NINA, TASK_AS_SENT_BACK, task } from './recordHelpers';
+import { BAD_TASK_ID, MIKE, NINA, TASK_AS_SENT_BACK, readPutRead, task } from './recordHelpers';
 import { onlyoffice, picked, runTask, single } from './runOnlyoffice';
 
 const update = (updateFields: INodeParameters, id = '1201') =>
 	runTask('update', { recordId: picked(id), updateFields });
-
-/** Read, PUT with `body`, read again: the requests of one update. */
-const readPutRead = (
-	body: nock.DataMatcherMap,
-	before: IDataObject = task,
-	after: IDataObject = task,
-) =>
-	onlyoffice()
-		.get('/crm/task/1201')
-		.reply(200, single(before))
-		.put('/crm/task/1201', body)
-		.matchHeader('content-type', 'application/json')
-		.reply(200, single(after))
-		.get('/crm/task/1201')
-		.reply(200, single(after));
 
 describe('ONLYOFFICE › task › update', () => {
 	it('changes the title and sends every other field back exactly as read', async () => {
