@@ -1,9 +1,8 @@
-import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
-import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { loadOptionsContext } from '../helpers/loadOptions';
-import { createNexudusSandbox, type RunningServer } from '../sandbox/nexudus';
-import { NODE, sandboxCredentials } from './credentials';
+import { NODE } from './credentials';
+import { inNexudusSandbox } from './inSandbox';
 import { runNexudus } from './runNexudus';
 
 /**
@@ -11,24 +10,11 @@ import { runNexudus } from './runNexudus';
  * through n8n-core: the editor's methods, then the run, over real HTTP on the loopback.
  */
 describe('Nexudus › commands and pickers against the sandbox', () => {
-	let server: RunningServer;
-	let credentials: Record<string, ICredentialDataDecryptedObject>;
+	const credentials = inNexudusSandbox();
 	const editor = (parameters: INodeParameters = {}) =>
-		loadOptionsContext(NODE, parameters, credentials);
+		loadOptionsContext(NODE, parameters, credentials());
 	const run = (parameters: INodeParameters) =>
-		runNexudus('coworkerTask', 'runCommand', parameters, { credentials });
-
-	beforeAll(() => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-	});
-	beforeEach(async () => {
-		const sandbox = createNexudusSandbox({ now: () => new Date('2026-11-20T08:00:00Z') });
-		server = await sandbox.start(0);
-		credentials = sandboxCredentials(server.url);
-	});
-	afterEach(async () => {
-		await server.close();
-	});
+		runNexudus('coworkerTask', 'runCommand', parameters, { credentials: credentials() });
 
 	it('offers a date picker and a switch for Postpone, then postpones and outputs the task', async () => {
 		const { context, nodeType } = editor({

@@ -1,8 +1,6 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
-import nock from 'nock';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { createNexudusSandbox, type RunningServer } from '../sandbox/nexudus';
-import { sandboxCredentials } from './credentials';
+import { inNexudusSandbox } from './inSandbox';
 import copperTask from './fixtures/copperTaskAsTask.json';
 import { picked, runNexudus } from './runNexudus';
 
@@ -12,24 +10,11 @@ import { picked, runNexudus } from './runNexudus';
  * task, and Find's System ID filter finds it by that key.
  */
 describe('Nexudus › System ID against the sandbox', () => {
-	let server: RunningServer;
-	let credentials: Record<string, ICredentialDataDecryptedObject>;
+	const credentials = inNexudusSandbox();
 	const run = (operation: string, parameters: INodeParameters, input: IDataObject[] = [{}]) =>
-		runNexudus('coworkerTask', operation, parameters, { credentials, input });
+		runNexudus('coworkerTask', operation, parameters, { credentials: credentials(), input });
 	const findByKey = (systemId: string, simplify = false) =>
 		run('find', { findBy: 'filters', filters: { systemId }, returnAll: false, limit: 1, simplify });
-
-	beforeAll(() => {
-		nock.enableNetConnect(/^127\.0\.0\.1:\d+$/);
-	});
-	beforeEach(async () => {
-		const sandbox = createNexudusSandbox({ now: () => new Date('2026-11-20T08:00:00Z') });
-		server = await sandbox.start(0);
-		credentials = sandboxCredentials(server.url);
-	});
-	afterEach(async () => {
-		await server.close();
-	});
 
 	it('creates a copy with its key, finds it by the key, and keeps the key through an update', async () => {
 		expect((await findByKey('copper:27140359')).json).toEqual([]);
