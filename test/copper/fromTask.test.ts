@@ -2,7 +2,7 @@
  * Set Fields From: Task. Create and update take a shared Task from the previous node (by default
  * the item itself): title, description, due date, completion and tags from any vendor's task,
  * the assignee and the related record only from a Copper task. The user's own fields win, and a
- * task that cannot be written fails naming "Task" before any request.
+ * task that cannot be written fails naming "Source Task" before any request.
  */
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 import type nock from 'nock';
@@ -114,17 +114,17 @@ describe('Copper › Set Fields From: Task', () => {
 			[
 				'without a title',
 				{ ...nexudusTask, title: undefined },
-				'Invalid value for "Task": it has no title',
+				'Invalid value for "Source Task": it has no title',
 			],
 			[
 				'with a due date that is no date',
 				{ ...nexudusTask, dueDate: 'next Tuesday' },
-				'Invalid value for "Task": its value for "Due Date" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
+				'Invalid value for "Source Task": its value for "Due Date" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
 			],
 			[
 				'with completed that is not true or false',
 				{ ...nexudusTask, completed: 'yes' },
-				'Invalid value for "Task": its completed is not true or false',
+				'Invalid value for "Source Task": its completed is not true or false',
 			],
 		])('refuses a task %s, naming the Task, before any request', async (_, task, message) => {
 			const run = await fromTask(operation, task);

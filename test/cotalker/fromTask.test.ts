@@ -2,7 +2,7 @@
  * Set Fields From: Task on task create and update. A shared Task sets the name, the description
  * (info) and the end date; its assignee only when it is a Cotalker task. Completion is a state
  * move (Move to State), so a completed task is created open. The user's own fields win, cleared
- * fields win, and a task that is not one fails naming "Task" before any request.
+ * fields win, and a task that is not one fails naming "Source Task" before any request.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -141,13 +141,13 @@ describe('Cotalker › task › Set Fields From: Task', () => {
 		it.each([
 			['create', createFrom],
 			['update', updateFrom],
-		])('fails on %s naming "Task" before any request', async (_, run) => {
+		])('fails on %s naming "Source Task" before any request', async (_, run) => {
 			const untitled = await run({ ...copperTask, title: undefined });
 			const badDue = await run({ ...copperTask, dueDate: 'next Friday' });
 
-			expect(untitled.error?.message).toBe('Invalid value for "Task": it has no title');
+			expect(untitled.error?.message).toBe('Invalid value for "Source Task": it has no title');
 			expect(badDue.error?.message).toBe(
-				'Invalid value for "Task": its value for "End Date" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
+				'Invalid value for "Source Task": its value for "End Date" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
 			);
 			expectNoRequests();
 		});

@@ -121,14 +121,14 @@ describe('Nexudus › create from a task', () => {
 		[
 			'without a title',
 			{ ...copperTask, title: undefined },
-			'Invalid value for "Task": it has no title',
+			'Invalid value for "Source Task": it has no title',
 		],
 		[
 			'with a due date that is no date',
 			{ ...copperTask, dueDate: 'next tuesday' },
-			'Invalid value for "Task": its value for "Due Date (UTC)" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
+			'Invalid value for "Source Task": its value for "Due Date (UTC)" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
 		],
-	])('fails on a task %s, naming "Task", before any request', async (_case, input, message) => {
+	])('fails on a task %s, naming "Source Task", before any request', async (_case, input, message) => {
 		const created = await fromTask('create', userFields, input);
 		const updated = await update({}, input);
 

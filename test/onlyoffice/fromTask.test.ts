@@ -118,16 +118,16 @@ describe('ONLYOFFICE › task › create from a Task', () => {
 	});
 
 	it.each([
-		['no title', { title: undefined }, 'Invalid value for "Task": it has no title'],
+		['no title', { title: undefined }, 'Invalid value for "Source Task": it has no title'],
 		[
 			'a due date it cannot read',
 			{ dueDate: 'next Friday' },
-			'Invalid value for "Task": its value for "Deadline" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
+			'Invalid value for "Source Task": its value for "Deadline" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
 		],
 		[
 			'no due date (ONLYOFFICE needs a deadline)',
 			{ dueDate: null },
-			'Invalid value for "Task": its value for "Deadline" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
+			'Invalid value for "Source Task": its value for "Deadline" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
 		],
 	])('refuses a task with %s, naming the Task, before any request', async (_, change, message) => {
 		const run = await create({ ...copperTask, ...change });
@@ -211,11 +211,11 @@ describe('ONLYOFFICE › task › update from a Task', () => {
 	});
 
 	it.each([
-		['no title', { title: undefined }, 'Invalid value for "Task": it has no title'],
+		['no title', { title: undefined }, 'Invalid value for "Source Task": it has no title'],
 		[
 			'a due date it cannot read',
 			{ dueDate: '2026-13-45' },
-			'Invalid value for "Task": its value for "Deadline" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
+			'Invalid value for "Source Task": its value for "Deadline" is not valid (Expected a date such as 2026-05-31 or 2026-05-31T14:30:00Z)',
 		],
 	])('refuses a task with %s, naming the Task, before any request', async (_, change, message) => {
 		const run = await update({ ...copperTask, ...change });

@@ -75,7 +75,7 @@ export function fieldsFromTask(
 			displayOptions: { show },
 		},
 		{
-			displayName: 'Task',
+			displayName: 'Source Task',
 			name: 'task',
 			type: 'json',
 			default: '={{ $json }}',
@@ -117,15 +117,19 @@ function readTask(context: IExecuteSingleFunctions): Task {
 		try {
 			value = JSON.parse(value) as unknown;
 		} catch {
-			throw inputError(context, 'Invalid value for "Task": it is not JSON');
+			throw inputError(context, 'Invalid value for "Source Task": it is not JSON');
 		}
 	}
 	const result = taskSchema.safeParse(value);
 	if (!result.success) {
-		throw inputError(context, `Invalid value for "Task": ${result.error.issues[0].message}`, {
-			description:
-				'The Task needs the shared shape: turn on Simplify in the CRM Tasks node it comes from.',
-		});
+		throw inputError(
+			context,
+			`Invalid value for "Source Task": ${result.error.issues[0].message}`,
+			{
+				description:
+					'The Source Task needs the shared shape: turn on Simplify in the CRM Tasks node it comes from.',
+			},
+		);
 	}
 	return result.data as unknown as Task;
 }
@@ -148,7 +152,7 @@ function taskValues(context: IExecuteSingleFunctions, target: TaskTarget, requir
 		if (!result.success) {
 			throw inputError(
 				context,
-				`Invalid value for "Task": its value for "${fieldNoun(field)}" is not valid (${result.error.issues[0].message})`,
+				`Invalid value for "Source Task": its value for "${fieldNoun(field)}" is not valid (${result.error.issues[0].message})`,
 				{ description: `The task gave ${JSON.stringify(value ?? null)}.` },
 			);
 		}
