@@ -4,7 +4,7 @@
  * free ports, with its own sandboxes, so that several lines run side by side.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -31,25 +31,14 @@ import { CopperSandboxClient } from './copper';
 import { CotalkerSandboxClient, isTriggerList } from './cotalker';
 import { NexudusSandboxClient } from './nexudus';
 import { MIRROR_FILE, checkStatusMirroring, mirrorFlowsByHand } from './mirror';
-import {
-	ONLYOFFICE_RENEWAL_ID,
-	RENEWAL_ID,
-	operationChecks,
-	renewalChecks,
-	renewalWorkflow,
-} from './operations';
+import { operationChecks, renewalChecks } from './operations';
 import type { Execution, Sandboxes } from './scenarios';
 import { checkNoSecretsKept } from './secrets';
 import { SYNC_FILE, SYNC_ID, checkCopperNexudusSync, syncRerunWorkflow } from './sync';
 import { OnlyofficeSandboxClient } from './onlyoffice';
+import { VENDOR_EXAMPLES, sandboxSettings, writeExamples, writeRenewalWorkflows } from './fixtures';
 import { TRIGGER_WORKFLOWS, triggerChecks } from './triggers';
 
-/** The ports the examples use: those derived from the default N8N_PORT 5678 (scripts/n8n/env.sh). */
-const EXAMPLE_NEXUDUS = '127.0.0.1:5688';
-const EXAMPLE_COPPER = '127.0.0.1:5689';
-const EXAMPLE_ONLYOFFICE = '127.0.0.1:5690';
-const EXAMPLE_COTALKER = '127.0.0.1:5691';
-const EXAMPLE_SINK = '127.0.0.1:5697';
 const CREDENTIAL_ID = 'nexudusSandbox01';
 const ONLYOFFICE_CREDENTIAL_ID = 'onlyofficeSandbox01';
 const COTALKER_CREDENTIAL_ID = 'cotalkerSandbox01';
@@ -75,17 +64,20 @@ export async function runLine(
 		cotalkerPort,
 		sinkPort,
 	] = await freePorts(8);
+	const ports = {
+		nexudus: nexudusPort,
+		copper: copperPort,
+		onlyoffice: onlyofficePort,
+		cotalker: cotalkerPort,
+		sink: sinkPort,
+	};
 	const env = await n8nEnvironment({
 		N8N_VERSION: version,
 		N8N_USER_FOLDER: folder,
 		N8N_PORT: String(n8nPort),
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_EXECUTE_BROKER_PORT: String(executeBrokerPort),
-		SANDBOX_NEXUDUS_PORT: String(nexudusPort),
-		SANDBOX_COPPER_PORT: String(copperPort),
-		SANDBOX_ONLYOFFICE_PORT: String(onlyofficePort),
-		SANDBOX_COTALKER_PORT: String(cotalkerPort),
-		SANDBOX_SINK_PORT: String(sinkPort),
+		...sandboxSettings(ports),
 	});
 	const n8n = async (...args: string[]) => await run('n8n', args, env);
 	const nexudus = new NexudusSandboxClient(`http://127.0.0.1:${nexudusPort}`);
@@ -122,61 +114,13 @@ export async function runLine(
 			),
 		);
 
-		// The examples, on this line's ports, plus a one-node workflow for the token renewal check.
-		const fixtures = join(folder, 'fixtures');
-		mkdirSync(fixtures, { recursive: true });
-		const withPorts = (text: string) =>
-			text
-				.split(EXAMPLE_NEXUDUS)
-				.join(`127.0.0.1:${nexudusPort}`)
-				.split(EXAMPLE_COPPER)
-				.join(`127.0.0.1:${copperPort}`)
-				.split(EXAMPLE_ONLYOFFICE)
-				.join(`127.0.0.1:${onlyofficePort}`)
-				.split(EXAMPLE_COTALKER)
-				.join(`127.0.0.1:${cotalkerPort}`)
-				.split(EXAMPLE_SINK)
-				.join(`127.0.0.1:${sinkPort}`);
-		for (const file of [
-			'sandbox.credentials.json',
-			'nexudus-operations.workflow.json',
-			'nexudus-trigger.workflow.json',
-			'copper-operations.workflow.json',
-			'copper-trigger.workflow.json',
-			'onlyoffice-operations.workflow.json',
-			'onlyoffice-trigger.workflow.json',
-			'cotalker-operations.workflow.json',
-			'cotalker-trigger.workflow.json',
-			SYNC_FILE,
-			MIRROR_FILE,
-		]) {
-			writeFileSync(
-				join(fixtures, file),
-				withPorts(readFileSync(join(ROOT, 'examples', file), 'utf8')),
-			);
-		}
-		writeFileSync(
-			join(fixtures, 'renewal.workflow.json'),
-			JSON.stringify(
-				renewalWorkflow(
-					readFileSync(join(fixtures, 'nexudus-operations.workflow.json'), 'utf8'),
-					RENEWAL_ID,
-					'e2e: one Nexudus call',
-					'List newest tasks',
-				),
-			),
+		// The examples, on this line's ports, plus one-call workflows for the token renewal checks.
+		const fixtures = writeExamples(
+			join(folder, 'fixtures'),
+			[...VENDOR_EXAMPLES, SYNC_FILE, MIRROR_FILE],
+			ports,
 		);
-		writeFileSync(
-			join(fixtures, 'onlyoffice-renewal.workflow.json'),
-			JSON.stringify(
-				renewalWorkflow(
-					readFileSync(join(fixtures, 'onlyoffice-operations.workflow.json'), 'utf8'),
-					ONLYOFFICE_RENEWAL_ID,
-					'e2e: one ONLYOFFICE call',
-					'List task categories',
-				),
-			),
-		);
+		const renewals = writeRenewalWorkflows(fixtures);
 		writeFileSync(
 			join(fixtures, 'sync-rerun.workflow.json'),
 			JSON.stringify(syncRerunWorkflow(readFileSync(join(fixtures, SYNC_FILE), 'utf8'))),
@@ -186,16 +130,8 @@ export async function runLine(
 		);
 		await n8n('import:credentials', `--input=${join(fixtures, 'sandbox.credentials.json')}`);
 		for (const file of [
-			'nexudus-operations.workflow.json',
-			'nexudus-trigger.workflow.json',
-			'copper-operations.workflow.json',
-			'copper-trigger.workflow.json',
-			'onlyoffice-operations.workflow.json',
-			'onlyoffice-trigger.workflow.json',
-			'cotalker-operations.workflow.json',
-			'cotalker-trigger.workflow.json',
-			'renewal.workflow.json',
-			'onlyoffice-renewal.workflow.json',
+			...VENDOR_EXAMPLES.filter((file) => file.endsWith('.workflow.json')),
+			...renewals,
 			SYNC_FILE,
 			'sync-rerun.workflow.json',
 			MIRROR_FILE,
