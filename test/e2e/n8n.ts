@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import type { Checks } from './checks';
+
 export const ROOT = resolve(__dirname, '../..');
 
 /** The pack's npm name: its node types are `<name>.<node>`. */
@@ -239,7 +241,6 @@ export async function ownerSession(base: string): Promise<string> {
 	return (login.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
-
 /** Runs scripts/n8n/install.sh for one version, passing its progress lines through. */
 export async function installN8n(version: string): Promise<void> {
 	const child = spawn('bash', ['scripts/n8n/install.sh'], {
@@ -266,4 +267,25 @@ export async function buildTarball(folder: string): Promise<string> {
 	await run('npm', ['run', 'build', '--silent'], process.env);
 	const packed = await run('npm', ['pack', '--silent', '--pack-destination', folder], process.env);
 	return join(folder, packed.trim().split('\n').pop()!);
+}
+
+/**
+ * The first two checks of an end-to-end run: each n8n line installed, and the pack built and
+ * packed; returns the tarball's path, or throws when either failed.
+ */
+export async function installAndPack(
+	checks: Checks,
+	versions: string[],
+	work: string,
+): Promise<string> {
+	const installed = await checks.check(`real n8n ${versions.join(' and ')} installed`, async () => {
+		await Promise.all(versions.map(async (version) => await installN8n(version)));
+	});
+	if (!installed) throw new Error('n8n is not installed: see above');
+	let tarball = '';
+	await checks.check('the pack builds, and npm pack makes its tarball', async () => {
+		tarball = await buildTarball(work);
+	});
+	if (!tarball) throw new Error('no tarball to install');
+	return tarball;
 }

@@ -35,7 +35,7 @@ import { join } from 'node:path';
 
 import { Checks } from './checks';
 import { runLine } from './line';
-import { N8N_VERSIONS, buildTarball, installN8n } from './n8n';
+import { N8N_VERSIONS, installAndPack } from './n8n';
 
 const checks = new Checks();
 const work = mkdtempSync(join(tmpdir(), 'crm-tasks-e2e-'));
@@ -46,18 +46,7 @@ async function main() {
 	console.log(
 		`e2e: n8n ${N8N_VERSIONS.join(' and ')}, ${parallel ? 'side by side' : 'one after the other'}; work folder ${work}`,
 	);
-	let tarball = '';
-	const installed = await checks.check(
-		`real n8n ${N8N_VERSIONS.join(' and ')} installed`,
-		async () => {
-			await Promise.all(N8N_VERSIONS.map(async (version) => await installN8n(version)));
-		},
-	);
-	if (!installed) throw new Error('n8n is not installed: see above');
-	await checks.check('the pack builds, and npm pack makes its tarball', async () => {
-		tarball = await buildTarball(work);
-	});
-	if (!tarball) throw new Error('no tarball to install');
+	const tarball = await installAndPack(checks, N8N_VERSIONS, work);
 
 	if (parallel) {
 		await Promise.all(

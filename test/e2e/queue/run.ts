@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Checks } from '../checks';
-import { ROOT, buildTarball, installN8n } from '../n8n';
+import { ROOT, installAndPack } from '../n8n';
 import { runQueueLine } from './line';
 
 /**
@@ -41,18 +41,7 @@ const work = mkdtempSync(join(tmpdir(), 'crm-tasks-queue-'));
 async function main() {
 	const started = Date.now();
 	console.log(`e2e queue mode: n8n ${N8N_VERSIONS.join(' and ')}; work folder ${work}`);
-	let tarball = '';
-	const installed = await checks.check(
-		`real n8n ${N8N_VERSIONS.join(' and ')} installed`,
-		async () => {
-			await Promise.all(N8N_VERSIONS.map(async (version) => await installN8n(version)));
-		},
-	);
-	if (!installed) throw new Error('n8n is not installed: see above');
-	await checks.check('the pack builds, and npm pack makes its tarball', async () => {
-		tarball = await buildTarball(work);
-	});
-	if (!tarball) throw new Error('no tarball to install');
+	const tarball = await installAndPack(checks, N8N_VERSIONS, work);
 	const results = join(ROOT, 'results', 'queue');
 	mkdirSync(results, { recursive: true });
 	for (const version of N8N_VERSIONS) {
