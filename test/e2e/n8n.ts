@@ -163,6 +163,21 @@ export async function freePorts(count: number): Promise<number[]> {
 	return ports;
 }
 
+/** The ports of `ports` something listens on right now. */
+export async function takenPorts(ports: number[]): Promise<number[]> {
+	const free = await Promise.all(
+		ports.map(
+			async (port) =>
+				await new Promise<boolean>((done) => {
+					const server = createServer();
+					server.once('error', () => done(false));
+					server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+				}),
+		),
+	);
+	return ports.filter((_, index) => !free[index]);
+}
+
 export const sleep = async (ms: number) => await new Promise((done) => setTimeout(done, ms));
 
 /** Polls `probe` until it returns a value, or fails after `timeoutMs`. */

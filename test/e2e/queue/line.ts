@@ -24,6 +24,7 @@ import {
 	ROOT,
 	type Vendor,
 	freePorts,
+	takenPorts,
 	installPackage,
 	isLine1,
 	run,
@@ -48,7 +49,7 @@ import { ExecutionStore } from './executions';
 import { expectLost, measureLostChange } from './lostChange';
 import { LoggedProcess, groupAlive } from './process';
 import { installPostgres, installRedis, startPostgres, startRedis } from './services';
-import { webhookPath, webhookStarted } from './webhooks';
+import { callWebhook, webhookStarted, writeWebhookStarted } from './webhooks';
 
 /** Figures the README's queue mode section quotes. */
 export interface QueueFigures {
@@ -185,30 +186,15 @@ export async function runQueueLine(
 		const fixtures = writeExamples(join(folder, 'fixtures'), VENDOR_EXAMPLES, ports);
 		const renewals = writeRenewalWorkflows(fixtures);
 		// A one-call workflow that answers once the worker finished, to time the round trip.
-		const roundTrip = {
-			...webhookStarted(readFileSync(join(fixtures, renewals[0]), 'utf8'), 'lastNode'),
-			id: ROUND_TRIP_ID,
-			name: 'e2e: queue round trip',
-		};
-		roundTrip.nodes = roundTrip.nodes.map((node) =>
-			node.type === 'n8n-nodes-base.webhook'
-				? {
-						...node,
-						webhookId: webhookPath(ROUND_TRIP_ID),
-						parameters: { ...(node.parameters as object), path: webhookPath(ROUND_TRIP_ID) },
-					}
-				: node,
-		);
+		const roundTrip = webhookStarted(readFileSync(join(fixtures, renewals[0]), 'utf8'), {
+			responseMode: 'lastNode',
+			as: { id: ROUND_TRIP_ID, name: 'e2e: queue round trip' },
+		});
 		writeFileSync(join(fixtures, 'round-trip.workflow.json'), JSON.stringify(roundTrip));
-		const webhookFiles = [
+		writeWebhookStarted(fixtures, [
 			...VENDOR_EXAMPLES.filter((file) => file.endsWith('-operations.workflow.json')),
 			...renewals,
-		];
-		for (const file of webhookFiles)
-			writeFileSync(
-				join(fixtures, file),
-				JSON.stringify(webhookStarted(readFileSync(join(fixtures, file), 'utf8'))),
-			);
+		]);
 
 		await n8n('import:credentials', `--input=${join(fixtures, 'sandbox.credentials.json')}`);
 		const workflowFiles = [
@@ -270,15 +256,7 @@ export async function runQueueLine(
 		/** Runs a webhook-started workflow; it must have been enqueued by main and run by a worker. */
 		const execute = async (workflowId: string): Promise<Execution> => {
 			const before = await executions.maxId();
-			const response = await fetch(
-				`http://127.0.0.1:${mainPort}/webhook/${webhookPath(workflowId)}`,
-				{
-					method: 'POST',
-					headers: { 'Content-Type': 'application/json' },
-					body: '{}',
-				},
-			);
-			expectTrue(response.ok, `webhook of ${workflowId}: HTTP ${response.status}`);
+			await callWebhook(mainPort, workflowId);
 			const row = await waitFor(
 				`the execution of ${workflowId}`,
 				async () =>
@@ -306,18 +284,7 @@ export async function runQueueLine(
 		await checks.check(
 			`a webhook round trip through the worker, alone and ${ROUND_TRIPS_IN_PARALLEL} at once`,
 			async () => {
-				const call = async () => {
-					const response = await fetch(
-						`http://127.0.0.1:${mainPort}/webhook/${webhookPath(ROUND_TRIP_ID)}`,
-						{
-							method: 'POST',
-							headers: { 'Content-Type': 'application/json' },
-							body: '{}',
-						},
-					);
-					expectTrue(response.ok, `round trip: HTTP ${response.status}`);
-					await response.text();
-				};
+				const call = async () => await (await callWebhook(mainPort, ROUND_TRIP_ID)).text();
 				await call();
 				let at = Date.now();
 				await call();
@@ -499,19 +466,4 @@ function webhookIdsOf(files: string[], folder: string): string[] {
 	return files.map(
 		(file) => (JSON.parse(readFileSync(join(folder, file), 'utf8')) as { id: string }).id,
 	);
-}
-
-/** The ports of `ports` something still listens on. */
-async function takenPorts(ports: number[]): Promise<number[]> {
-	const free = await Promise.all(ports.map(async (port) => await portIsFree(port)));
-	return ports.filter((_, index) => !free[index]);
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-	const { createServer } = await import('node:net');
-	return await new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
 }

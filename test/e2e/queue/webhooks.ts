@@ -1,7 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- local tooling that drives real n8n, not shipped */
 /**
  * Workflows started by a webhook: in queue mode main enqueues a webhook's execution and a worker
  * runs it (`n8n execute` would run it in main, in regular mode).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject } from 'n8n-workflow';
 
 type WorkflowNode = IDataObject & { name: string; type: string };
@@ -10,15 +14,22 @@ type Workflow = IDataObject & { id: string; nodes: WorkflowNode[] };
 /** The production webhook path of a workflow made by `webhookStarted`. */
 export const webhookPath = (workflowId: string) => `queue-${workflowId}`;
 
+interface WebhookOptions {
+	/** `onReceived` answers once the execution was queued, `lastNode` once it finished. */
+	responseMode?: 'onReceived' | 'lastNode';
+	/** A new id and name, for a second workflow made from the same file. */
+	as?: { id: string; name: string };
+}
+
 /**
  * The workflow with its Manual Trigger replaced by a Webhook node of the same name (so that its
- * connections stay), answering once the execution was queued or, with `lastNode`, finished.
+ * connections stay).
  */
 export function webhookStarted(
 	workflowJson: string,
-	responseMode: 'onReceived' | 'lastNode' = 'onReceived',
+	{ responseMode = 'onReceived', as }: WebhookOptions = {},
 ): Workflow {
-	const workflow = JSON.parse(workflowJson) as Workflow;
+	const workflow = { ...(JSON.parse(workflowJson) as Workflow), ...as };
 	const start = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 	if (!start) throw new Error(`workflow ${workflow.id} has no Manual Trigger to replace`);
 	const path = webhookPath(workflow.id);
@@ -35,4 +46,24 @@ export function webhookStarted(
 		...workflow,
 		nodes: workflow.nodes.map((node) => (node === start ? webhook : node)),
 	};
+}
+
+/** Rewrites each workflow file of `folder` in `files` to start from a webhook. */
+export function writeWebhookStarted(folder: string, files: string[]): void {
+	for (const file of files)
+		writeFileSync(
+			join(folder, file),
+			JSON.stringify(webhookStarted(readFileSync(join(folder, file), 'utf8'))),
+		);
+}
+
+/** Calls the production webhook of a workflow made by `webhookStarted` on main. */
+export async function callWebhook(mainPort: number, workflowId: string): Promise<Response> {
+	const response = await fetch(`http://127.0.0.1:${mainPort}/webhook/${webhookPath(workflowId)}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: '{}',
+	});
+	if (!response.ok) throw new Error(`webhook of ${workflowId}: HTTP ${response.status}`);
+	return response;
 }
