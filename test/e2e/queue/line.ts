@@ -436,7 +436,10 @@ export async function runQueueLine(
 					});
 					figures.lostChange!.durableCursors = measured;
 					expectLost(measured);
-					expectTrue(measured.pollerStateRows > 0, 'poller_state rows of the Copper trigger');
+					expectTrue(
+						(measured.pollerStateRows ?? 0) > 0,
+						'poller_state rows of the Copper trigger',
+					);
 				},
 			);
 	} finally {

@@ -36,7 +36,8 @@ export interface LostChange {
 	retryStatus: string;
 	deliveredAfterRetry: number;
 	laterChangeDelivered: number;
-	pollerStateRows: number;
+	/** The trigger's rows in `poller_state`; null where n8n has no such table (1.x). */
+	pollerStateRows: number | null;
 }
 
 const COPPER_PATH = '/copper-trigger';
@@ -111,7 +112,7 @@ export async function measureLostChange(context: LostChangeContext): Promise<Los
 	await sleep(3000);
 	const pollerState = await store
 		.query('select count(*) as rows from poller_state where "workflowId" = $1', [workflowId])
-		.catch(() => [{ rows: -1 }]);
+		.catch(() => [{ rows: null }]);
 
 	const measured: LostChange = {
 		healthWithoutPack: health.status,
@@ -121,7 +122,7 @@ export async function measureLostChange(context: LostChangeContext): Promise<Los
 		retryStatus: retry.status,
 		deliveredAfterRetry,
 		laterChangeDelivered: await delivered(later.id),
-		pollerStateRows: Number(pollerState[0]?.rows),
+		pollerStateRows: pollerState[0]?.rows === null ? null : Number(pollerState[0]?.rows),
 	};
 	console.log(`[queue] ${label}: ${JSON.stringify(measured)}`);
 	return measured;
