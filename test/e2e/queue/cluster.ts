@@ -44,7 +44,6 @@ export const DURABLE_CURSORS: Record<string, string> = {
 export async function queueEnvironment(
 	cluster: ClusterSettings,
 	instance: InstanceSettings,
-	extra: Record<string, string> = {},
 ): Promise<NodeJS.ProcessEnv> {
 	mkdirSync(instance.userFolder, { recursive: true });
 	const env = await n8nEnvironment({
@@ -73,7 +72,6 @@ export async function queueEnvironment(
 					QUEUE_HEALTH_CHECK_PORT: String(instance.healthPort),
 					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 				}),
-		...extra,
 	};
 }
 

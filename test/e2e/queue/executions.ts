@@ -63,6 +63,13 @@ export class ExecutionStore {
 		}));
 	}
 
+	/** The first execution after `after` of the workflow that is no longer new, running or waiting. */
+	async firstFinished(after: number, workflowId: string): Promise<ExecutionRow | undefined> {
+		return (await this.rows(after, workflowId)).find(
+			(row) => !['new', 'running', 'waiting'].includes(row.status),
+		);
+	}
+
 	/** One stored execution with each node's output items. */
 	async read(id: number): Promise<Execution & ExecutionRow> {
 		const [row] = await this.query(

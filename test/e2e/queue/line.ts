@@ -70,7 +70,6 @@ export interface QueueFigures {
 
 const ROUND_TRIP_ID = 'queueRoundTrip01';
 const ROUND_TRIPS_IN_PARALLEL = 20;
-const finished = (status: string) => !['new', 'running', 'waiting'].includes(status);
 
 export async function runQueueLine(
 	version: string,
@@ -259,8 +258,7 @@ export async function runQueueLine(
 			await callWebhook(mainPort, workflowId);
 			const row = await waitFor(
 				`the execution of ${workflowId}`,
-				async () =>
-					(await executions.rows(before, workflowId)).find((stored) => finished(stored.status)),
+				async () => await executions.firstFinished(before, workflowId),
 				180_000,
 			);
 			const execution = await executions.read(row.id);

@@ -41,7 +41,6 @@ export interface LostChange {
 }
 
 const COPPER_PATH = '/copper-trigger';
-const finished = (status: string) => !['new', 'running', 'waiting'].includes(status);
 
 export async function measureLostChange(context: LostChangeContext): Promise<LostChange> {
 	const { store, copper, sinkPort, label } = context;
@@ -63,7 +62,7 @@ export async function measureLostChange(context: LostChangeContext): Promise<Los
 	});
 	const failed = await waitFor(
 		'the failed execution of the Copper trigger',
-		async () => (await store.rows(since, workflowId)).find((row) => finished(row.status)),
+		async () => await store.firstFinished(since, workflowId),
 		150_000,
 	);
 	const failedExecution = await store.read(failed.id);
@@ -94,7 +93,7 @@ export async function measureLostChange(context: LostChangeContext): Promise<Los
 	);
 	const retry = await waitFor(
 		'the retry to finish',
-		async () => (await store.rows(beforeRetry, workflowId)).find((row) => finished(row.status)),
+		async () => await store.firstFinished(beforeRetry, workflowId),
 		90_000,
 	);
 	await sleep(2000);
