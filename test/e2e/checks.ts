@@ -14,9 +14,7 @@ export class Checks {
 			return true;
 		} catch (error) {
 			this.failed++;
-			console.log(
-				`✗ ${name}\n  ${String((error as Error).message ?? error).replace(/\n/g, '\n  ')}`,
-			);
+			console.log(`✗ ${name}\n  ${describe(error).replace(/\n/g, '\n  ')}`);
 			return false;
 		}
 	}
@@ -34,6 +32,15 @@ export class Checks {
 		console.log(`\n${this.passed} passed, ${this.failed} failed`);
 		process.exitCode = this.failed === 0 && this.passed > 0 ? 0 : 1;
 	}
+}
+
+/** An error's message with its causes (fetch's "fetch failed" says why only in its cause). */
+function describe(error: unknown): string {
+	const { message, cause } = (error ?? {}) as { message?: string; cause?: unknown };
+	const text = message ?? String(error);
+	if (cause === undefined) return text;
+	const code = (cause as { code?: string }).code;
+	return `${text}: ${code ? `${code} ` : ''}${describe(cause)}`;
 }
 
 export function expectEqual(actual: unknown, expected: unknown, what: string): void {

@@ -282,14 +282,27 @@ export async function runQueueLine(
 		await checks.check(
 			`a webhook round trip through the worker, alone and ${ROUND_TRIPS_IN_PARALLEL} at once`,
 			async () => {
-				const call = async () => await (await callWebhook(mainPort, ROUND_TRIP_ID)).text();
+				const call = async () => await callWebhook(mainPort, ROUND_TRIP_ID);
+				const before = await executions.maxId();
 				await call();
 				let at = Date.now();
 				await call();
 				figures.roundTripMs = Date.now() - at;
 				at = Date.now();
-				await Promise.all(Array.from({ length: ROUND_TRIPS_IN_PARALLEL }, call));
+				const answers = await Promise.allSettled(
+					Array.from({ length: ROUND_TRIPS_IN_PARALLEL }, call),
+				);
 				figures.parallelRoundTripsMs = Date.now() - at;
+				const unanswered = answers.filter((answer) => answer.status === 'rejected');
+				if (unanswered.length > 0) {
+					// Whether the executions ran, to tell a lost answer from a lost execution.
+					const statuses = (await executions.rows(before, ROUND_TRIP_ID)).map((row) => row.status);
+					throw new Error(
+						`${unanswered.length} of ${ROUND_TRIPS_IN_PARALLEL} calls at once failed (${String(
+							(unanswered[0] as PromiseRejectedResult).reason,
+						)}); the round-trip executions: ${JSON.stringify(statuses)}`,
+					);
+				}
 			},
 		);
 

@@ -4,6 +4,7 @@
  * runs it (`n8n execute` would run it in main, in regular mode).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
@@ -57,13 +58,45 @@ export function writeWebhookStarted(folder: string, files: string[]): void {
 		);
 }
 
-/** Calls the production webhook of a workflow made by `webhookStarted` on main. */
-export async function callWebhook(mainPort: number, workflowId: string): Promise<Response> {
-	const response = await fetch(`http://127.0.0.1:${mainPort}/webhook/${webhookPath(workflowId)}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: '{}',
+/**
+ * Calls the production webhook of a workflow made by `webhookStarted` on main; returns the body
+ * of its answer, which must come within `timeoutMs`. Each call has a connection of its own, so
+ * that no kept-alive connection that n8n is closing is reused.
+ */
+export async function callWebhook(
+	mainPort: number,
+	workflowId: string,
+	timeoutMs = 120_000,
+): Promise<string> {
+	const body = '{}';
+	return await new Promise((resolve, reject) => {
+		const call = request(
+			{
+				host: '127.0.0.1',
+				port: mainPort,
+				path: `/webhook/${webhookPath(workflowId)}`,
+				method: 'POST',
+				agent: false,
+				headers: { 'Content-Type': 'application/json', 'Content-Length': body.length },
+			},
+			(response) => {
+				let text = '';
+				response.setEncoding('utf8');
+				response.on('data', (chunk: string) => (text += chunk));
+				response.on('error', reject);
+				response.on('end', () =>
+					(response.statusCode ?? 0) < 400
+						? resolve(text)
+						: reject(new Error(`webhook of ${workflowId}: HTTP ${response.statusCode} ${text}`)),
+				);
+			},
+		);
+		call.setTimeout(timeoutMs, () =>
+			call.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)),
+		);
+		call.on('error', (error) =>
+			reject(new Error(`webhook of ${workflowId}: ${error.message}`, { cause: error })),
+		);
+		call.end(body);
 	});
-	if (!response.ok) throw new Error(`webhook of ${workflowId}: HTTP ${response.status}`);
-	return response;
 }
