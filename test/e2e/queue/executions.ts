@@ -26,6 +26,10 @@ interface PgClient {
 
 type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: IDataObject }>> } }>>;
 
+/** Whether the execution is over: no longer new, running or waiting. */
+export const isFinished = (row: ExecutionRow) =>
+	!['new', 'running', 'waiting'].includes(row.status);
+
 export class ExecutionStore {
 	private constructor(private readonly client: PgClient) {}
 
@@ -63,11 +67,9 @@ export class ExecutionStore {
 		}));
 	}
 
-	/** The first execution after `after` of the workflow that is no longer new, running or waiting. */
+	/** The first execution after `after` of the workflow that is over. */
 	async firstFinished(after: number, workflowId: string): Promise<ExecutionRow | undefined> {
-		return (await this.rows(after, workflowId)).find(
-			(row) => !['new', 'running', 'waiting'].includes(row.status),
-		);
+		return (await this.rows(after, workflowId)).find(isFinished);
 	}
 
 	/** One stored execution with each node's output items. */

@@ -45,7 +45,7 @@ import {
 	startMain,
 	startWorker,
 } from './cluster';
-import { ExecutionStore } from './executions';
+import { ExecutionStore, isFinished } from './executions';
 import { expectLost, measureLostChange } from './lostChange';
 import { LoggedProcess, groupAlive } from './process';
 import { installPostgres, installRedis, startPostgres, startRedis } from './services';
@@ -303,6 +303,25 @@ export async function runQueueLine(
 						)}); the round-trip executions: ${JSON.stringify(statuses)}`,
 					);
 				}
+				// Every call's execution ran on the worker, and successfully.
+				const rows = await waitFor(
+					'the round-trip executions to be stored as finished',
+					async () => {
+						const stored = await executions.rows(before, ROUND_TRIP_ID);
+						return stored.length === ROUND_TRIPS_IN_PARALLEL + 2 && stored.every(isFinished)
+							? stored
+							: undefined;
+					},
+					30_000,
+				);
+				const wrong = rows
+					.map((row) =>
+						row.status === 'success'
+							? notRunByWorker(row.id, mains, workers)
+							: `execution ${row.id}: ${row.status}`,
+					)
+					.filter(Boolean);
+				expectEqual(wrong, [], 'round-trip executions not run by a worker, or not successful');
 			},
 		);
 
